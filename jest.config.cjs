@@ -1,0 +1,11 @@
+// Jest runs the TypeScript tests through ts-jest in transpile-only mode (tsconfig sets
+// isolatedModules); `npm run typecheck` is the type check. Relative imports are written
+// ESM-style with a `.js` suffix, which the mapper strips for Jest's CommonJS resolver.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+};

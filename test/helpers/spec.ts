@@ -1,0 +1,47 @@
+// Loads the bundled spec from generated/ and builds Ajv validators for its schemas.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+
+export const root = join(__dirname, "..", "..");
+
+/** The bundled spec, parsed. Typed loosely: tests walk it as data. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+export const bundled: Json = JSON.parse(readFileSync(join(root, "generated", "openapi.json"), "utf8"));
+
+/** An Ajv instance that knows the whole bundled spec as the schema "spec". */
+export function specAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(bundled, "spec");
+  return ajv;
+}
+
+/** Follows local `$ref`s in the bundled spec. */
+export function deref(node: Json): Json {
+  while (node && typeof node === "object" && typeof node.$ref === "string") {
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      .reduce((at: Json, key: string) => at[key.replaceAll("~1", "/").replaceAll("~0", "~")], bundled);
+  }
+  return node;
+}
+
+/** Every operation in the spec, with its method and path. */
+export function operations(): { id: string; method: string; path: string; op: Json; item: Json }[] {
+  const out = [];
+  for (const [path, item] of Object.entries<Json>(bundled.paths)) {
+    for (const method of ["get", "put", "post", "delete", "patch"]) {
+      if (item[method]) out.push({ id: item[method].operationId, method, path, op: item[method], item });
+    }
+  }
+  return out;
+}
+
+/** A JSON pointer into the bundled spec, for Ajv's getSchema("spec#..."). */
+export function pointer(...segments: (string | number)[]): string {
+  return "spec#/" + segments.map((s) => String(s).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+}

@@ -1,0 +1,133 @@
+// The bundled spec states every fact of the two source pages, and the runtime table in
+// generated/spec.ts agrees with it.
+import { spec as table } from "../../generated/spec";
+import { bundled, deref, operations } from "../helpers/spec";
+
+const ops = operations();
+const byId = Object.fromEntries(ops.map((o) => [o.id, o]));
+const params = (id: string) =>
+  Object.fromEntries(
+    [...(byId[id]!.item.parameters ?? []), ...(byId[id]!.op.parameters ?? [])].map(deref).map((p) => [p.name, p]),
+  );
+
+describe("conventions", () => {
+  it("authenticates every operation with the SENDBIRDDESKAPITOKEN header", () => {
+    const schemes = bundled.components.securitySchemes;
+    expect(Object.values(schemes)).toEqual([
+      expect.objectContaining({ type: "apiKey", in: "header", name: "SENDBIRDDESKAPITOKEN" }),
+    ]);
+    const [name] = Object.keys(schemes);
+    expect(bundled.security).toEqual([{ [name!]: [] }]);
+    for (const o of ops) expect(o.op.security).toBeUndefined(); // none opts out
+  });
+
+  it("names the per-application server and the local mock", () => {
+    const [prod, mock] = bundled.servers;
+    expect(prod.url).toBe("https://desk-api-{application_id}.sendbird.com/platform/v1");
+    expect(prod.variables.application_id.description).toMatch(/application/i);
+    expect(prod.variables.application_id.default).toEqual(expect.any(String));
+    expect(mock.url).toBe("http://127.0.0.1:4010");
+  });
+
+  it("carries the prepare-to-use rules in info.description", () => {
+    const d: string = bundled.info.description;
+    expect(d).toContain("Content-Type: application/json; charset=utf8");
+    expect(d).toContain("SENDBIRDDESKAPITOKEN");
+    expect(d).toMatch(/not designed for client-side use/i);
+    expect(d).toMatch(/multipart\/form-data/);
+    expect(d).toMatch(/boundary/);
+    expect(d).toMatch(/percent-encoded/);
+    expect(d).toContain("https://desk-api-{application_id}.sendbird.com/platform/v1");
+    expect(bundled.info["x-request-content-type"]).toBe("application/json; charset=utf8");
+    expect(bundled.info.license).toEqual({ name: "MIT", identifier: "MIT" });
+  });
+
+  it("tags the operations Groups, a tag that explains Teams", () => {
+    expect(bundled.tags).toEqual([expect.objectContaining({ name: "Groups" })]);
+    expect(bundled.tags[0].description).toMatch(/Team/);
+    for (const o of ops) expect(o.op.tags).toEqual(["Groups"]);
+  });
+});
+
+describe("operations", () => {
+  it("are exactly the four Group actions", () => {
+    expect(ops.map((o) => [o.id, o.method, o.path])).toEqual([
+      ["listGroups", "get", "/groups"],
+      ["getGroup", "get", "/groups/{group_id}"],
+      ["addGroupMember", "post", "/groups/{group_id}/membership"],
+      ["removeGroupMember", "delete", "/groups/{group_id}/membership"],
+    ]);
+  });
+
+  it("page with limit 1..500 (default 50) and offset >= 0 (default 0)", () => {
+    const { limit, offset } = params("listGroups");
+    expect(limit).toMatchObject({ in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } });
+    expect(offset).toMatchObject({ in: "query", required: false, schema: { type: "integer", minimum: 0, default: 0 } });
+    expect(offset.schema.maximum).toBeUndefined();
+  });
+
+  it.each(["getGroup", "addGroupMember", "removeGroupMember"])("%s takes a required integer group_id", (id) => {
+    expect(params(id).group_id).toMatchObject({ in: "path", required: true, schema: { type: "integer", minimum: 1 } });
+  });
+
+  it.each(["addGroupMember", "removeGroupMember"])("%s takes a required JSON body { agentId }", (id) => {
+    const body = deref(byId[id]!.op.requestBody);
+    expect(body.required).toBe(true);
+    const schema = deref(body.content["application/json"].schema);
+    expect(schema.required).toEqual(["agentId"]);
+    expect(schema.properties.agentId.oneOf.map((s: { type: string }) => s.type)).toEqual(["integer", "string"]);
+  });
+
+  it("answer with the envelope, the group with members, and ISO 8601 dates", () => {
+    const schemaOf = (id: string) => byId[id]!.op.responses["200"].content["application/json"].schema.$ref;
+    expect(schemaOf("listGroups")).toBe("#/components/schemas/GroupList");
+    for (const id of ["getGroup", "addGroupMember", "removeGroupMember"]) {
+      expect(schemaOf(id)).toBe("#/components/schemas/GroupWithMembers");
+    }
+    const s = bundled.components.schemas;
+    expect(s.GroupList.required).toEqual(["count", "previous", "next", "results"]);
+    expect(s.GroupList.properties.next.type).toEqual(["string", "null"]);
+    expect(s.Group.properties.createdAt.format).toBe("date-time");
+    expect(s.Agent.properties.connectionUpdatedAt.format).toBe("date-time");
+    expect(s.Agent.properties.connection.enum).toEqual(["ONLINE", "OFFLINE", "AWAY"]);
+    expect(s.Agent.required).not.toContain("connection");
+  });
+
+  it("accept what the wire shows where the vendor contradicts itself", () => {
+    const g = bundled.components.schemas.Group.properties;
+    expect(g.createdBy.type).toEqual(["integer", "string"]);
+    expect(g.description.type).toEqual(["string", "null"]);
+    expect(g.key.pattern).toBeUndefined();
+    for (const p of [g.createdBy, g.description, g.key]) expect(p.description).toMatch(/vendor/);
+  });
+
+  const errors = ["400", "401", "403", "404", "429", "500"];
+  it.each(ops.map((o) => o.id))("%s documents 400, 401, 403, 404, 429 and 500 with the shared Error schema", (id) => {
+    const responses = byId[id]!.op.responses;
+    expect(Object.keys(responses).sort()).toEqual(["200", ...errors]);
+    for (const code of errors) {
+      expect(deref(responses[code]).content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
+    }
+    expect(Object.keys(deref(responses["429"]).headers)).toEqual(["Retry-After"]);
+  });
+
+  it("keeps the Error schema permissive", () => {
+    const e = bundled.components.schemas.Error;
+    expect(e.additionalProperties).toBe(true);
+    expect(e.required).toBeUndefined();
+    expect(Object.keys(e.properties).sort()).toEqual(["code", "detail", "error", "message"]);
+  });
+});
+
+describe("generated/spec.ts", () => {
+  it("agrees with the bundled spec", () => {
+    const { limit, offset } = params("listGroups");
+    expect(table.parameters.limit).toMatchObject(limit.schema);
+    expect(table.parameters.offset).toMatchObject(offset.schema);
+    expect(table.parameters.group_id).toMatchObject(params("getGroup").group_id.schema);
+    expect(table.auth.header).toBe("SENDBIRDDESKAPITOKEN");
+    expect(table.server.url).toBe(bundled.servers[0].url);
+    expect(table.contentType).toBe("application/json; charset=utf8");
+    expect(Object.keys(table.operations)).toEqual(ops.map((o) => o.id));
+  });
+});
