@@ -93,6 +93,16 @@ describe("operations", () => {
     expect(s.Agent.required).not.toContain("connection");
   });
 
+  it("require every property of the vendor's resource tables", () => {
+    const s = bundled.components.schemas;
+    expect(s.Group.required).toEqual(["id", "name", "key", "project", "createdAt", "createdBy", "description"]);
+    expect(Object.keys(s.Group.properties)).toEqual(s.Group.required);
+    expect(s.GroupWithMembers.allOf[0]).toEqual({ $ref: "#/components/schemas/Group" });
+    expect(s.GroupWithMembers.allOf[1].required).toEqual(["members"]);
+    expect(s.Agent.required).toEqual(["id", "displayName", "email", "photoThumbnailUrl"]);
+    expect(s.GroupList.required).toEqual(["count", "previous", "next", "results"]);
+  });
+
   it("accept what the wire shows where the vendor contradicts itself", () => {
     const g = bundled.components.schemas.Group.properties;
     expect(g.createdBy.type).toEqual(["integer", "string"]);
