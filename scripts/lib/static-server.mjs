@@ -1,0 +1,94 @@
+// A small read-only static file server (node:http) for the built docs: GET and HEAD only,
+// never a file outside its directory (no dot segments, no encoded slashes, no symlink escape).
+import { createReadStream } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
+import { createServer } from "node:http";
+import { extname, join, sep } from "node:path";
+
+const contentTypes = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".yaml": "application/yaml; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Creates (does not start) an HTTP server for the files under `directory`. */
+export function createStaticServer(directory) {
+  return createServer((req, res) => {
+    serve(directory, req, res).catch(() => send(res, 500, "Internal error"));
+  });
+}
+
+/** Starts `server` on host:port (0 = a free port); resolves to its URL, or rejects with the listen error. */
+export function listen(server, host, port) {
+  return new Promise((ok, ko) => {
+    server.once("error", ko);
+    server.listen(port, host, () => {
+      server.removeListener("error", ko);
+      ok(`http://${host}:${server.address().port}`);
+    });
+  });
+}
+
+/** Stops accepting connections, closes the open ones, resolves when the server is closed. */
+export function close(server) {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}
+
+async function serve(directory, req, res) {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    return send(res, 405, "Method not allowed", { Allow: "GET, HEAD" });
+  }
+  const file = await locate(directory, req.url ?? "/");
+  if (!file) return send(res, 404, "Not found");
+  res.writeHead(200, {
+    "Content-Type": contentTypes[extname(file.path).toLowerCase()] ?? "application/octet-stream",
+    "Content-Length": file.size,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-cache",
+  });
+  if (req.method === "HEAD") return res.end();
+  createReadStream(file.path).pipe(res);
+}
+
+/** Maps a request target to a regular file inside `directory`, or null. */
+async function locate(directory, target) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(target, "http://x").pathname);
+  } catch {
+    return null;
+  }
+  const segments = pathname.split("/").filter(Boolean);
+  // Checked after decoding, so %2e%2e, %2f and %5c cannot smuggle a segment past the URL parser.
+  if (segments.some((s) => s === "." || s === ".." || /[\\/\0]/.test(s) || s.startsWith("."))) return null;
+  if (pathname.endsWith("/")) segments.push("index.html");
+  try {
+    const base = await realpath(directory);
+    let path = await realpath(join(base, ...segments));
+    let info = await stat(path);
+    if (info.isDirectory()) {
+      path = await realpath(join(path, "index.html"));
+      info = await stat(path);
+    }
+    if (!info.isFile() || (path !== base && !path.startsWith(base + sep))) return null;
+    return { path, size: info.size };
+  } catch {
+    return null;
+  }
+}
+
+function send(res, status, text, headers = {}) {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...headers });
+  res.end(`${text}\n`);
+}
