@@ -1,0 +1,90 @@
+// The Group resource: the vendor's four actions, named list, get, addMember, removeMember.
+import type { Client } from "openapi-fetch";
+import { apiError, parseJson } from "./api-error.js";
+import { DeskInvalidResponseError } from "./errors.js";
+import { PagePromise, type PageQuery } from "./paginate.js";
+import { redactHeaders } from "./redact.js";
+import { requestInfoOf, type CallSettings } from "./transport.js";
+import type { AgentId, Group, GroupId, GroupList, GroupWithMembers, ListGroupsParams, paths, RequestOptions } from "./types.js";
+import { checkAgentId, checkGroupId, checkListParams, checkRequestOptions } from "./validate.js";
+
+/** What the resource needs from the client. */
+export interface GroupsContext {
+  raw: Client<paths>;
+  fetchFor(settings: CallSettings): (request: Request) => Promise<Response>;
+  secret: string;
+}
+
+/** Groups of agents ("Teams" on the Dashboard). */
+export interface Groups {
+  /** Lists groups: `await` it for one page, or `for await` it for every group across pages. */
+  list(params?: ListGroupsParams, options?: RequestOptions): PagePromise<GroupList, Group>;
+  /** Views a group with its members. */
+  get(groupId: GroupId, options?: RequestOptions): Promise<GroupWithMembers>;
+  /** Adds an agent to a group; returns the group with its members. */
+  addMember(groupId: GroupId, agentId: AgentId, options?: RequestOptions): Promise<GroupWithMembers>;
+  /** Removes an agent from a group; returns the group with its remaining members. */
+  removeMember(groupId: GroupId, agentId: AgentId, options?: RequestOptions): Promise<GroupWithMembers>;
+}
+
+type Outcome = { error?: unknown; data?: unknown; response: Response };
+
+export function createGroups(ctx: GroupsContext): Groups {
+  const call = (options: RequestOptions = {}) => ({
+    fetch: ctx.fetchFor({ timeoutMs: options.timeoutMs, maxRetries: options.maxRetries }),
+    signal: options.signal,
+    parseAs: "text" as const,
+  });
+
+  /** The parsed body of a 2xx answer, or the typed error for any other. */
+  function settle<T>(request: Outcome, isValid: (body: unknown) => boolean): T {
+    const { response } = request;
+    const info = requestInfoOf(response);
+    if (!response.ok) throw apiError(response, request.error, info, ctx.secret);
+    const body = parseJson(response, request.data as string | undefined, info, ctx.secret);
+    if (!isValid(body)) {
+      throw new DeskInvalidResponseError(`${info.method} ${info.url} answered ${response.status} with a body that is not the documented shape`, {
+        ...info,
+        status: response.status,
+        body,
+        headers: redactHeaders(response.headers, ctx.secret),
+      });
+    }
+    return body as T;
+  }
+  const isObject = (body: unknown) => typeof body === "object" && body !== null && !Array.isArray(body);
+  const isPage = (body: unknown) => isObject(body) && Array.isArray((body as GroupList).results);
+
+  const fetchPage = (options?: RequestOptions) => async (query: PageQuery) =>
+    settle<GroupList>(await ctx.raw.GET("/groups", { params: { query }, ...call(options) }), isPage);
+
+  return {
+    list(params, options) {
+      checkListParams(params);
+      checkRequestOptions(options);
+      return new PagePromise(fetchPage(options), { ...params });
+    },
+    async get(groupId, options) {
+      checkGroupId(groupId);
+      checkRequestOptions(options);
+      const path = { group_id: groupId };
+      return settle(await ctx.raw.GET("/groups/{group_id}", { params: { path }, ...call(options) }), isObject);
+    },
+    async addMember(groupId, agentId, options) {
+      checkGroupId(groupId);
+      checkAgentId(agentId);
+      checkRequestOptions(options);
+      const path = { group_id: groupId };
+      const body = { agentId };
+      return settle(await ctx.raw.POST("/groups/{group_id}/membership", { params: { path }, body, ...call(options) }), isObject);
+    },
+    async removeMember(groupId, agentId, options) {
+      checkGroupId(groupId);
+      checkAgentId(agentId);
+      checkRequestOptions(options);
+      const path = { group_id: groupId };
+      const body = { agentId }; // Unusual but documented: this DELETE names the agent in a JSON body.
+      return settle(await ctx.raw.DELETE("/groups/{group_id}/membership", { params: { path }, body, ...call(options) }), isObject);
+    },
+  };
+}

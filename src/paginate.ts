@@ -1,0 +1,102 @@
+// Auto-pagination over an injected page fetcher, so it can be tested without HTTP.
+// `next` is data, not a URL to fetch: the iterator reads its `offset` and `limit` and asks
+// the fetcher, which only ever talks to the configured origin with the configured token.
+import { DeskError } from "./errors.js";
+
+/** What the iterator needs of a page. */
+export interface PageOf<T> {
+  results: T[];
+  next: string | null;
+}
+
+/** Which page to ask for. */
+export interface PageQuery {
+  offset?: number;
+  limit?: number;
+}
+
+/** Reads `offset` and `limit` from a `next` link. */
+export function nextQuery(next: string): PageQuery & { offset: number } {
+  let params: URLSearchParams;
+  try {
+    params = new URL(next, "http://next.invalid").searchParams;
+  } catch {
+    throw new DeskError(`pagination: cannot read the next link ${JSON.stringify(next.slice(0, 200))}`);
+  }
+  const read = (name: string) => {
+    const value = params.get(name);
+    return value !== null && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+  };
+  const offset = read("offset");
+  if (offset === undefined) {
+    throw new DeskError(`pagination: the next link has no valid offset: ${JSON.stringify(next.slice(0, 200))}`);
+  }
+  const limit = read("limit");
+  return limit === undefined ? { offset } : { offset, limit };
+}
+
+/** Yields every item across pages, starting at `start`. Stops on `next: null`, an empty
+ *  page, or a next offset that does not advance; never yields an ID twice. Holds one page
+ *  and the set of IDs seen (numbers only). `first`, when given, is the first page already
+ *  requested. */
+export async function* paginate<T extends { id: number }>(
+  fetchPage: (query: PageQuery) => Promise<PageOf<T>>,
+  start: PageQuery,
+  first?: Promise<PageOf<T>>,
+): AsyncGenerator<T, void, undefined> {
+  const seen = new Set<number>();
+  let query = start;
+  let page = await (first ?? fetchPage(query));
+  for (;;) {
+    for (const item of page.results) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      yield item;
+    }
+    if (page.next === null || page.results.length === 0) return;
+    const next = nextQuery(page.next);
+    if (next.offset <= (query.offset ?? 0)) return;
+    query = { ...query, ...next };
+    page = await fetchPage(query);
+  }
+}
+
+/** One page when awaited, every item when iterated with `for await`. Nothing is requested
+ *  until one of the two begins. */
+export class PagePromise<Page extends PageOf<Item>, Item extends { id: number }> implements PromiseLike<Page>, AsyncIterable<Item> {
+  #first: Promise<Page> | undefined;
+  readonly #fetchPage: (query: PageQuery) => Promise<Page>;
+  readonly #start: PageQuery;
+
+  constructor(fetchPage: (query: PageQuery) => Promise<Page>, start: PageQuery) {
+    this.#fetchPage = fetchPage;
+    this.#start = start;
+  }
+
+  #firstPage(): Promise<Page> {
+    return (this.#first ??= this.#fetchPage(this.#start));
+  }
+
+  then<A = Page, B = never>(
+    onFulfilled?: ((page: Page) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.#firstPage().then(onFulfilled, onRejected);
+  }
+
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page | B> {
+    return this.#firstPage().catch(onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<Page> {
+    return this.#firstPage().finally(onFinally);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    return paginate<Item>(this.#fetchPage, this.#start, this.#first)[Symbol.asyncIterator]();
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "PagePromise";
+  }
+}
