@@ -2,7 +2,7 @@
 // Derives everything in generated/ from spec/:
 //   openapi.json  the bundled spec (one file, for Prism, validators, docs and users)
 //   openapi.ts    openapi-typescript's types for the paths and components
-//   spec.ts       the runtime table of names and numbers the spec states (header name,
+//   spec.ts       the names and numbers the spec states, one export each (header name,
 //                 server template, parameter bounds and defaults, operations)
 // Usage: node scripts/generate.mjs [--out DIR]   (default: generated/)
 // Deterministic: the same spec gives the same bytes, so tests compare a fresh run with
@@ -78,9 +78,9 @@ function specTable(spec) {
   const agentId = resolveRef(spec.components.schemas.MembershipRequest).properties.agentId;
   const agentIdRules = Object.fromEntries(agentId.oneOf.map((s) => [s.type, pick(s, bounds.slice(1))]));
 
+  // One export per fact, so a bundler keeps only what the runtime reads.
   const table = {
-    title: spec.info.title,
-    version: spec.info.version,
+    info: { title: spec.info.title, version: spec.info.version },
     server: { url: server.url, variable },
     mockServer: { url: mock.url },
     auth: { header: schemes[0].name },
@@ -89,8 +89,9 @@ function specTable(spec) {
     parameters,
     agentId: agentIdRules,
   };
-  return (
-    banner("Names and numbers stated by the spec, for the runtime.") +
-    "\nexport const spec = " + JSON.stringify(table, null, 2) + " as const;\n"
-  );
+  const body = Object.entries(table)
+    .map(([name, value]) => `export const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`)
+    .join("\n");
+  const all = `export const spec = { ${Object.keys(table).join(", ")} } as const;\n`;
+  return banner("Names and numbers stated by the spec, for the runtime.") + "\n" + body + "\n" + all;
 }

@@ -1,5 +1,5 @@
 // Settles the client options: where to send requests, with which token, and how patiently.
-import { spec } from "../generated/spec.js";
+import * as spec from "../generated/spec.js";
 import { DeskValidationError } from "./errors.js";
 import type { TransportConfig } from "./transport.js";
 import { checkMaxRetries, checkTimeout } from "./validate.js";

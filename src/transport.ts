@@ -1,7 +1,7 @@
 // The fetch that openapi-fetch calls: it adds the token and content type, sends each
 // attempt with its own timeout, reads the whole body inside that timeout, and retries.
 // It sits below openapi-fetch because middleware cannot re-send a request.
-import { spec } from "../generated/spec.js";
+import * as spec from "../generated/spec.js";
 import { DeskAbortError, DeskConnectionError, DeskTimeoutError, DeskValidationError, isDeskError, type RequestInfo } from "./errors.js";
 import { redactText } from "./redact.js";
 import { delayBeforeRetry, isRetryableStatus } from "./retry.js";

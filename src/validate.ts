@@ -1,5 +1,5 @@
 // Input checks, run before anything is sent. Bounds come from the spec through generated/.
-import { spec } from "../generated/spec.js";
+import * as spec from "../generated/spec.js";
 import { DeskValidationError } from "./errors.js";
 import type { AgentId, GroupId, ListGroupsParams, RequestOptions } from "./types.js";
 

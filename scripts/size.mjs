@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Prints the size of what a browser-style bundler ships for `import "sendbird-desk-platform"`:
+// the built ESM entry bundled with openapi-fetch, minified, gzipped (level 9). Also prints
+// openapi-fetch alone, the floor the client builds on. Run `npm run build` first.
+// `--json` prints the numbers as JSON for tests and benchmarks.
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Minified and gzipped bytes of `entry` bundled with its dependencies. */
+export async function bundleSize(entry) {
+  const out = await build({
+    entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "neutral",
+    target: "es2022", write: false, logLevel: "silent", absWorkingDir: root,
+  });
+  const code = out.outputFiles[0].contents;
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+export async function sizes() {
+  return {
+    client: await bundleSize(join(root, "dist", "index.mjs")),
+    openapiFetch: await bundleSize(join(root, "node_modules", "openapi-fetch", "dist", "index.mjs")),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const s = await sizes();
+  if (process.argv.includes("--json")) console.log(JSON.stringify(s));
+  else {
+    console.log(`client + openapi-fetch: ${s.client.gzipped} B min+gz (${s.client.minified} B minified)`);
+    console.log(`openapi-fetch alone:    ${s.openapiFetch.gzipped} B min+gz (${s.openapiFetch.minified} B minified)`);
+  }
+}
