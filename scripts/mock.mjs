@@ -12,7 +12,8 @@ try {
   const port = portOption({ flag: "port", envName: "PORT", fallback: Number(mockUrl.port) });
   const verbose = process.argv.includes("--verbose");
   console.log("Starting Prism...");
-  const prism = await startPrism({ host: mockUrl.hostname, port, onLine: condensedLog(console.log, { verbose }) });
+  // On a fixed port Prism may reload the spec when `npm run generate` rewrites it.
+  const prism = await startPrism({ host: mockUrl.hostname, port, watch: port !== 0, onLine: condensedLog(console.log, { verbose }) });
   console.log(mockBanner(prism.url).join("\n"));
   console.log("\nRequests (Ctrl-C to stop):");
   process.exitCode = await runUntilStopped([{ name: "Prism", ...prism }]);

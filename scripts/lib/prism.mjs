@@ -2,7 +2,9 @@
 // it answers HTTP, stop it. Shared by scripts/mock.mjs, start.mjs, example.mjs and the Jest
 // contract suite's global setup, so there is one way to spawn and reap it.
 import { spawn } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "./ports.mjs";
 import { root, specFile } from "./spec-facts.mjs";
@@ -16,20 +18,30 @@ const ansi = /\x1b\[[0-9;]*m/g;
  * and resolves once it accepts connections. `onLine` receives every log line Prism prints after it
  * is up (its output is always drained: Prism writes to a pipe synchronously and would block).
  * Resolves to { url, port, pid, exited, stop }; `exited` settles when the process ends.
+ * Prism reloads its document when the file changes, and on port 0 it would come back on
+ * another port: unless `watch` is set, it serves a private copy taken at start.
  */
-export function startPrism({ host = "127.0.0.1", port = 0, onLine = () => {}, startTimeoutMs = 60_000 } = {}) {
+export function startPrism({ host = "127.0.0.1", port = 0, watch = false, onLine = () => {}, startTimeoutMs = 60_000 } = {}) {
+  const copyDir = watch ? undefined : mkdtempSync(join(tmpdir(), "desk-prism-"));
+  const document = copyDir ? join(copyDir, "openapi.json") : specFile;
+  if (copyDir) copyFileSync(specFile, document);
   // Prism never needs the real token: keep it out of the child's environment.
   const { SENDBIRD_DESK_API_TOKEN: _token, ...env } = process.env;
   const child = spawn(
     process.execPath,
-    [prismCli, "mock", specFile, "--host", host, "--port", String(port), "--errors", "--multiprocess=false"],
+    [prismCli, "mock", document, "--host", host, "--port", String(port), "--errors", "--multiprocess=false"],
     { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
   );
-  const killOnExit = () => child.kill("SIGKILL");
+  const cleanUp = () => copyDir && rmSync(copyDir, { recursive: true, force: true });
+  const killOnExit = () => {
+    child.kill("SIGKILL");
+    cleanUp();
+  };
   process.once("exit", killOnExit);
   const exited = new Promise((done) =>
     child.once("exit", (code, signal) => {
       process.removeListener("exit", killOnExit);
+      cleanUp();
       done({ code, signal });
     }),
   );
