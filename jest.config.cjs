@@ -8,4 +8,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  globalSetup: "<rootDir>/test/contract/global-setup.mjs",
+  globalTeardown: "<rootDir>/test/contract/global-teardown.mjs",
 };
