@@ -42,24 +42,15 @@ export const operations = {
 
 export const parameters = {
   "limit": {
-    "in": "query",
-    "required": false,
-    "type": "integer",
     "minimum": 1,
     "maximum": 500,
     "default": 50
   },
   "offset": {
-    "in": "query",
-    "required": false,
-    "type": "integer",
     "minimum": 0,
     "default": 0
   },
   "group_id": {
-    "in": "path",
-    "required": true,
-    "type": "integer",
     "minimum": 1,
     "maximum": 9007199254740991
   }

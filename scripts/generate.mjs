@@ -55,7 +55,6 @@ function specTable(spec) {
     return node;
   };
   const pick = (obj, keys) => Object.fromEntries(keys.filter((k) => obj[k] !== undefined).map((k) => [k, obj[k]]));
-  const bounds = ["type", "minimum", "maximum", "default", "minLength", "maxLength", "pattern"];
 
   const operations = {};
   const parameters = {};
@@ -65,7 +64,7 @@ function specTable(spec) {
       if (!op) continue;
       operations[op.operationId] = { method: method.toUpperCase(), path };
       for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolveRef)) {
-        parameters[p.name] = { in: p.in, required: Boolean(p.required), ...pick(resolveRef(p.schema), bounds) };
+        parameters[p.name] = pick(resolveRef(p.schema), ["minimum", "maximum", "default"]);
       }
     }
   }
@@ -76,7 +75,7 @@ function specTable(spec) {
   const [server, mock] = spec.servers;
   const [variable] = Object.keys(server.variables);
   const agentId = resolveRef(spec.components.schemas.MembershipRequest).properties.agentId;
-  const agentIdRules = Object.fromEntries(agentId.oneOf.map((s) => [s.type, pick(s, bounds.slice(1))]));
+  const agentIdRules = Object.fromEntries(agentId.oneOf.map((s) => [s.type, pick(s, ["minimum", "maximum", "minLength", "maxLength", "pattern"])]));
 
   // One export per fact, so a bundler keeps only what the runtime reads.
   const table = {

@@ -24,30 +24,25 @@ export class DeskError extends Error {
 export class DeskApiError extends DeskError {
   override name = "DeskApiError";
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The numeric `code` of the error body, when it has one. */
   readonly code: number | undefined;
   /** The error body: parsed JSON, or the raw text when it is not JSON. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The response headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The server's request ID (`x-request-id`), when it sends one. */
   readonly requestId: string | undefined;
-  readonly method: string;
-  readonly url: string;
+  declare readonly method: string;
+  declare readonly url: string;
   /** How many attempts were made, retries included. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   constructor(message: string, init: RequestInfo & { status: number; body: unknown; headers: Headers }) {
     super(message);
-    this.status = init.status;
-    this.body = init.body;
-    this.headers = init.headers;
+    Object.assign(this, init);
     const code = (init.body as { code?: unknown } | null)?.code;
     this.code = typeof code === "number" ? code : undefined;
     this.requestId = init.headers.get("x-request-id") ?? init.headers.get("request-id") ?? undefined;
-    this.method = init.method;
-    this.url = init.url;
-    this.attempts = init.attempts;
   }
 }
 
@@ -70,10 +65,9 @@ export class DeskNotFoundError extends DeskApiError {
 /** 429: too many requests. `retryAfterMs` is the wait the server asked for, when it said. */
 export class DeskRateLimitError extends DeskApiError {
   override name = "DeskRateLimitError";
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(message: string, init: ConstructorParameters<typeof DeskApiError>[1] & { retryAfterMs: number | undefined }) {
-    super(message, init);
-    this.retryAfterMs = init.retryAfterMs;
+    super(message, init); // assigns retryAfterMs too
   }
 }
 /** 500 and above: the server failed. */
@@ -88,14 +82,13 @@ export class DeskInvalidResponseError extends DeskApiError {
 /** No answer: the connection failed or broke before the response was read. */
 export class DeskConnectionError extends DeskError {
   override name = "DeskConnectionError";
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
   constructor(message: string, init: RequestInfo & { cause?: unknown }) {
     super(message, { cause: init.cause });
-    this.method = init.method;
-    this.url = init.url;
-    this.attempts = init.attempts;
+    const { method, url, attempts } = init;
+    Object.assign(this, { method, url, attempts });
   }
 }
 /** No answer within `timeoutMs` on the last attempt. */
@@ -126,16 +119,10 @@ export class DeskValidationError extends DeskError {
 
 function show(value: unknown): string {
   let text: string;
-  if (typeof value === "string") text = JSON.stringify(value);
-  else if (typeof value === "bigint") text = `${value}n`;
-  else if (typeof value === "function") text = "a function";
-  else if (value === undefined || typeof value === "number" || typeof value === "boolean" || value === null) text = String(value);
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = Object.prototype.toString.call(value);
-    }
+  try {
+    text = typeof value === "function" ? "a function" : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -58,6 +58,15 @@ export function createGroups(ctx: GroupsContext): Groups {
   const fetchPage = (options?: RequestOptions) => async (query: PageQuery) =>
     settle<GroupList>(await ctx.raw.GET("/groups", { params: { query }, ...call(options) }), isPage);
 
+  async function membership(method: "POST" | "DELETE", groupId: GroupId, agentId: AgentId, options?: RequestOptions) {
+    checkGroupId(groupId);
+    checkAgentId(agentId);
+    checkRequestOptions(options);
+    const init = { params: { path: { group_id: groupId } }, body: { agentId }, ...call(options) };
+    const path = "/groups/{group_id}/membership";
+    return settle<GroupWithMembers>(await (method === "POST" ? ctx.raw.POST(path, init) : ctx.raw.DELETE(path, init)), isObject);
+  }
+
   return {
     list(params, options) {
       checkListParams(params);
@@ -70,21 +79,8 @@ export function createGroups(ctx: GroupsContext): Groups {
       const path = { group_id: groupId };
       return settle(await ctx.raw.GET("/groups/{group_id}", { params: { path }, ...call(options) }), isObject);
     },
-    async addMember(groupId, agentId, options) {
-      checkGroupId(groupId);
-      checkAgentId(agentId);
-      checkRequestOptions(options);
-      const path = { group_id: groupId };
-      const body = { agentId };
-      return settle(await ctx.raw.POST("/groups/{group_id}/membership", { params: { path }, body, ...call(options) }), isObject);
-    },
-    async removeMember(groupId, agentId, options) {
-      checkGroupId(groupId);
-      checkAgentId(agentId);
-      checkRequestOptions(options);
-      const path = { group_id: groupId };
-      const body = { agentId }; // Unusual but documented: this DELETE names the agent in a JSON body.
-      return settle(await ctx.raw.DELETE("/groups/{group_id}/membership", { params: { path }, body, ...call(options) }), isObject);
-    },
+    addMember: (groupId, agentId, options) => membership("POST", groupId, agentId, options),
+    // Unusual but documented: removing names the agent in a JSON body on DELETE.
+    removeMember: (groupId, agentId, options) => membership("DELETE", groupId, agentId, options),
   };
 }

@@ -2,7 +2,7 @@
 import * as spec from "../generated/spec.js";
 import { DeskValidationError } from "./errors.js";
 import type { TransportConfig } from "./transport.js";
-import { checkMaxRetries, checkTimeout } from "./validate.js";
+import { checkPatience } from "./validate.js";
 
 /** Options of `createDeskClient`. */
 export interface DeskClientOptions {
@@ -41,68 +41,47 @@ function isBrowser(): boolean {
   return typeof g.window === "object" && typeof g.window?.document !== "undefined" && typeof g.navigator !== "undefined";
 }
 
+function fail(field: string, value: unknown, rule: string, secret?: boolean): never {
+  throw new DeskValidationError(field, value, rule, { secret });
+}
+
 function resolveBaseUrl(options: DeskClientOptions): URL {
   if (options.baseUrl !== undefined) {
     let url: URL | undefined;
     try {
-      url = typeof options.baseUrl === "string" ? new URL(options.baseUrl) : undefined;
+      url = new URL(options.baseUrl);
     } catch {
-      url = undefined;
+      // reported below
     }
-    const ok = url && (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname)));
-    if (!url || !ok || url.username || url.password || url.search || url.hash) {
-      throw new DeskValidationError(
-        "baseUrl",
-        options.baseUrl,
-        "must be an absolute https URL without credentials, query or fragment (http only for loopback hosts such as the mock)",
-      );
+    if (!url || !(url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname))) || url.username || url.password || url.search || url.hash) {
+      fail("baseUrl", options.baseUrl, "must be an https URL (http only on loopback) without credentials, query or fragment");
     }
     return url;
   }
   const id = options.applicationId ?? env("SENDBIRD_APP_ID");
-  if (id === undefined) {
-    throw new DeskValidationError("applicationId", id, "is required (or baseUrl, or the SENDBIRD_APP_ID environment variable)");
-  }
-  if (typeof id !== "string" || !APPLICATION_ID.test(id)) {
-    throw new DeskValidationError("applicationId", id, "must be 1 to 54 letters, digits or inner hyphens, as in 2D7B4CDB-932F-4082-9B09-A1153792DC8D");
-  }
+  if (id === undefined) fail("applicationId", id, "is required (or baseUrl, or env SENDBIRD_APP_ID)");
+  if (typeof id !== "string" || !APPLICATION_ID.test(id)) fail("applicationId", id, "must be letters, digits and inner hyphens (a host name label)");
   return new URL(spec.server.url.replace(`{${spec.server.variable}}`, id));
 }
 
 /** Validates the options and returns the transport configuration and the base URL. */
 export function resolveOptions(options: DeskClientOptions): TransportConfig & { baseUrl: string } {
-  if (typeof options !== "object" || options === null) {
-    throw new DeskValidationError("options", options, "must be an object such as { applicationId, apiToken }");
-  }
+  if (typeof options !== "object" || options === null) fail("options", options, "must be an object");
   if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
-    throw new DeskValidationError(
-      "dangerouslyAllowBrowser",
-      options.dangerouslyAllowBrowser,
-      "must be true to run in a browser: the Desk API is server-side only, and a page would hand the API token to every visitor",
-    );
+    fail("dangerouslyAllowBrowser", options.dangerouslyAllowBrowser, "must be true in a browser: the Desk API is server-side only and a page would expose the API token");
   }
   const token = options.apiToken ?? env("SENDBIRD_DESK_API_TOKEN");
-  if (token === undefined || token === "") {
-    throw new DeskValidationError("apiToken", token, "is required (or the SENDBIRD_DESK_API_TOKEN environment variable)");
-  }
-  if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) {
-    throw new DeskValidationError("apiToken", token, "must be printable ASCII with no spaces, as an HTTP header value", { secret: true });
-  }
+  if (token === undefined || token === "") fail("apiToken", token, "is required (or env SENDBIRD_DESK_API_TOKEN)");
+  if (typeof token !== "string" || !/^[\x21-\x7e]+$/.test(token)) fail("apiToken", token, "must be printable ASCII without spaces", true);
   const url = resolveBaseUrl(options);
-  checkTimeout(options.timeoutMs);
-  checkMaxRetries(options.maxRetries);
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new DeskValidationError("fetch", options.fetch, "must be a fetch function");
-  }
-  if (options.userAgent !== undefined && (typeof options.userAgent !== "string" || !/^[\x20-\x7e]*$/.test(options.userAgent))) {
-    throw new DeskValidationError("userAgent", options.userAgent, "must be printable ASCII");
-  }
-  const fetchFn = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  checkPatience(options);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") fail("fetch", options.fetch, "must be a function");
+  if (options.userAgent !== undefined && !/^[\x20-\x7e]*$/.test(options.userAgent)) fail("userAgent", options.userAgent, "must be printable ASCII");
   return {
     baseUrl: url.href.replace(/\/+$/, ""),
     origin: url.origin,
     token,
-    fetch: fetchFn,
+    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     userAgent: `sendbird-desk-platform${options.userAgent ? ` ${options.userAgent}` : ""}`,

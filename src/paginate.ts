@@ -17,21 +17,14 @@ export interface PageQuery {
 
 /** Reads `offset` and `limit` from a `next` link. */
 export function nextQuery(next: string): PageQuery & { offset: number } {
-  let params: URLSearchParams;
-  try {
-    params = new URL(next, "http://next.invalid").searchParams;
-  } catch {
-    throw new DeskError(`pagination: cannot read the next link ${JSON.stringify(next.slice(0, 200))}`);
-  }
+  const params = new URL(next, "http://next.invalid").searchParams;
   const read = (name: string) => {
     const value = params.get(name);
     return value !== null && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
   };
   const offset = read("offset");
-  if (offset === undefined) {
-    throw new DeskError(`pagination: the next link has no valid offset: ${JSON.stringify(next.slice(0, 200))}`);
-  }
   const limit = read("limit");
+  if (offset === undefined) throw new DeskError(`pagination: no valid offset in the next link ${JSON.stringify(next.slice(0, 200))}`);
   return limit === undefined ? { offset } : { offset, limit };
 }
 
@@ -88,15 +81,7 @@ export class PagePromise<Page extends PageOf<Item>, Item extends { id: number }>
     return this.#firstPage().catch(onRejected);
   }
 
-  finally(onFinally?: (() => void) | null): Promise<Page> {
-    return this.#firstPage().finally(onFinally);
-  }
-
   [Symbol.asyncIterator](): AsyncIterator<Item> {
     return paginate<Item>(this.#fetchPage, this.#start, this.#first)[Symbol.asyncIterator]();
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "PagePromise";
   }
 }

@@ -32,14 +32,11 @@ export function requestInfoOf(response: Response): RequestInfo {
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
-/** A sanitized stand-in for a low-level failure: its message (secret masked) and code. */
+/** A sanitized stand-in for a low-level failure: its message and code, secret masked. */
 function safeCause(error: unknown, secret: string): Error {
-  const inner = error as { message?: unknown; code?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
-  const code = inner?.cause?.code ?? inner?.code;
-  const detail = typeof inner?.cause?.message === "string" ? `: ${inner.cause.message}` : "";
-  const cause = new Error(redactText(`${String(inner?.message ?? error)}${detail}`, secret));
-  if (typeof code === "string") Object.assign(cause, { code });
-  return cause;
+  const e = error as { message?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.cause?.code ?? e?.code;
+  return new Error(redactText(`${String(e?.message ?? error)}${typeof code === "string" ? ` (${code})` : ""}`, secret));
 }
 
 /** Returns a factory of fetch functions bound to per-call settings. */
@@ -66,7 +63,7 @@ export function createTransport(config: TransportConfig) {
         headers.set("content-type", spec.contentType);
       }
       if (config.userAgent) headers.set("user-agent", config.userAgent);
-      const body = request.body ? await request.arrayBuffer() : undefined; // re-sent on each attempt
+      const body = request.body && (await request.arrayBuffer()); // re-sent on each attempt
       const caller = request.signal;
       const aborted = () =>
         new DeskAbortError(`${info.method} ${info.url} was aborted by the caller`, { ...info, cause: safeCause(caller.reason, token) });

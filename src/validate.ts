@@ -3,71 +3,65 @@ import * as spec from "../generated/spec.js";
 import { DeskValidationError } from "./errors.js";
 import type { AgentId, GroupId, ListGroupsParams, RequestOptions } from "./types.js";
 
-const { limit, offset, group_id } = spec.parameters;
-const agentRules = spec.agentId;
-const agentPattern = new RegExp(agentRules.string.pattern);
+const { limit, offset, group_id: groupIdRule } = spec.parameters;
+const agent = spec.agentId;
+const agentPattern = new RegExp(agent.string.pattern);
 
-function integerIn(field: string, value: unknown, min: number, max: number = Number.MAX_SAFE_INTEGER): void {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min || value > max) {
-    const rule = max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-    throw new DeskValidationError(field, value, `must be ${rule}`);
+function fail(field: string, value: unknown, rule: string): never {
+  throw new DeskValidationError(field, value, rule);
+}
+
+/** Throws unless `value` is a safe integer from `min` to `max`. */
+export function checkInteger(field: string, value: unknown, min: number, max: number = Number.MAX_SAFE_INTEGER): void {
+  if (!Number.isSafeInteger(value) || (value as number) < min || (value as number) > max) {
+    fail(field, value, `must be an integer from ${min} to ${max}`);
   }
 }
 
-/** Checks `limit` and `offset` for listing groups. */
+function checkObject(field: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== "object" || value === null)) fail(field, value, "must be an object");
+}
+
+/** Checks `limit` and `offset` for listing groups; any other key is refused (a typo would be dropped silently). */
 export function checkListParams(params: ListGroupsParams | undefined): void {
-  if (params === undefined) return;
-  if (typeof params !== "object" || params === null) {
-    throw new DeskValidationError("params", params, "must be an object such as { limit, offset }");
-  }
+  checkObject("params", params);
+  if (!params) return;
   for (const key of Object.keys(params)) {
-    if (key !== "limit" && key !== "offset") throw new DeskValidationError(key, params[key as keyof ListGroupsParams], "is not a parameter of listGroups (limit, offset)");
+    if (key !== "limit" && key !== "offset") fail(key, (params as Record<string, unknown>)[key], "is not a parameter of list (limit, offset)");
   }
-  if (params.limit !== undefined) integerIn("limit", params.limit, limit.minimum, limit.maximum);
-  if (params.offset !== undefined) integerIn("offset", params.offset, offset.minimum);
+  if (params.limit !== undefined) checkInteger("limit", params.limit, limit.minimum, limit.maximum);
+  if (params.offset !== undefined) checkInteger("offset", params.offset, offset.minimum);
 }
 
 /** Checks a group ID: a positive safe integer. */
 export function checkGroupId(groupId: GroupId): void {
-  integerIn("groupId", groupId, group_id.minimum, group_id.maximum);
+  checkInteger("groupId", groupId, groupIdRule.minimum, groupIdRule.maximum);
 }
 
 /** Checks an agent ID: a positive integer, or its decimal digits as a string. */
 export function checkAgentId(agentId: AgentId): void {
-  if (typeof agentId === "number") return integerIn("agentId", agentId, agentRules.integer.minimum, agentRules.integer.maximum);
-  const { minLength, maxLength, pattern } = agentRules.string;
+  if (typeof agentId === "number") return checkInteger("agentId", agentId, agent.integer.minimum, agent.integer.maximum);
+  const { minLength, maxLength, pattern } = agent.string;
   if (typeof agentId !== "string" || agentId.length < minLength || agentId.length > maxLength || !agentPattern.test(agentId)) {
-    throw new DeskValidationError(
-      "agentId",
-      agentId,
-      `must be a positive integer, or a string of ${minLength} to ${maxLength} characters matching ${pattern}`,
-    );
+    fail("agentId", agentId, `must be a positive integer, or a string of ${minLength} to ${maxLength} characters matching ${pattern}`);
   }
+}
+
+/** Checks `timeoutMs` and `maxRetries`, per call or per client. */
+export function checkPatience(options: { timeoutMs?: unknown; maxRetries?: unknown }): void {
+  const { timeoutMs, maxRetries } = options;
+  if (timeoutMs !== undefined && !((timeoutMs as number) >= 1 && (timeoutMs as number) <= 2_147_483_647)) {
+    fail("timeoutMs", timeoutMs, "must be a number of milliseconds from 1 to 2147483647");
+  }
+  if (maxRetries !== undefined) checkInteger("maxRetries", maxRetries, 0, 10);
 }
 
 /** Checks the per-call options. */
 export function checkRequestOptions(options: RequestOptions | undefined): void {
-  if (options === undefined) return;
-  if (typeof options !== "object" || options === null) {
-    throw new DeskValidationError("options", options, "must be an object such as { signal, timeoutMs, maxRetries }");
-  }
-  checkTimeout(options.timeoutMs);
-  checkMaxRetries(options.maxRetries);
-  if (options.signal !== undefined && !(typeof options.signal === "object" && options.signal !== null && "aborted" in options.signal)) {
-    throw new DeskValidationError("signal", options.signal, "must be an AbortSignal");
-  }
-}
-
-/** Checks `timeoutMs`: a positive number of milliseconds that a timer can hold. */
-export function checkTimeout(value: unknown): void {
-  if (value !== undefined && (typeof value !== "number" || !(value > 0) || value > 2_147_483_647)) {
-    throw new DeskValidationError("timeoutMs", value, "must be a number of milliseconds from 1 to 2147483647");
-  }
-}
-
-/** Checks `maxRetries`: an integer from 0 to 10. */
-export function checkMaxRetries(value: unknown): void {
-  if (value !== undefined) integerIn("maxRetries", value, 0, 10);
+  checkObject("options", options);
+  if (!options) return;
+  checkPatience(options);
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) fail("signal", options.signal, "must be an AbortSignal");
 }
 
 /** openapi-fetch's path serializer, hardened: a missing, empty, `.` or `..` value would
@@ -75,13 +69,8 @@ export function checkMaxRetries(value: unknown): void {
 export function serializePath(url: string, values: Record<string, unknown>): string {
   return url.replace(/\{([^{}]+)\}/g, (_match, name: string) => {
     const value = values[name];
-    if (typeof value !== "string" && typeof value !== "number") {
-      throw new DeskValidationError(name, value, "a path value is required (a string or a number)");
-    }
-    const text = String(value);
-    if (text === "" || text === "." || text === "..") {
-      throw new DeskValidationError(name, value, 'must not be "", "." or "..", which would change the path');
-    }
+    const text = typeof value === "string" || typeof value === "number" ? String(value) : "";
+    if (text === "" || text === "." || text === "..") fail(name, value, 'needs a value other than "", "." and ".."');
     return encodeURIComponent(text);
   });
 }

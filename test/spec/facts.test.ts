@@ -132,9 +132,12 @@ describe("operations", () => {
 describe("generated/spec.ts", () => {
   it("agrees with the bundled spec", () => {
     const { limit, offset } = params("listGroups");
-    expect(table.parameters.limit).toMatchObject(limit.schema);
-    expect(table.parameters.offset).toMatchObject(offset.schema);
-    expect(table.parameters.group_id).toMatchObject(params("getGroup").group_id.schema);
+    const { type: _limitType, ...limitBounds } = limit.schema;
+    const { type: _offsetType, ...offsetBounds } = offset.schema;
+    const { type: _idType, ...idBounds } = params("getGroup").group_id.schema;
+    expect(table.parameters.limit).toEqual(limitBounds);
+    expect(table.parameters.offset).toEqual(offsetBounds);
+    expect(table.parameters.group_id).toEqual(idBounds);
     expect(table.auth.header).toBe("SENDBIRDDESKAPITOKEN");
     expect(table.server.url).toBe(bundled.servers[0].url);
     expect(table.contentType).toBe("application/json; charset=utf8");
