@@ -8,6 +8,10 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  // `npm test` runs with --coverage: line coverage of src/ below 95% fails the suite.
+  collectCoverageFrom: ["<rootDir>/src/**/*.ts"],
+  coverageReporters: ["text-summary"],
+  coverageThreshold: { global: { lines: 95 } },
   globalSetup: "<rootDir>/test/contract/global-setup.mjs",
   globalTeardown: "<rootDir>/test/contract/global-teardown.mjs",
 };

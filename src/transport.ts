@@ -70,6 +70,7 @@ export function createTransport(config: TransportConfig) {
 
       for (let attempt = 1; ; attempt++) {
         info.attempts = attempt;
+        if (caller.aborted) throw aborted();
         const timer = attemptSignal(caller, timeoutMs);
         let response: Response | undefined;
         let failure: unknown;

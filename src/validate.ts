@@ -50,7 +50,7 @@ export function checkAgentId(agentId: AgentId): void {
 /** Checks `timeoutMs` and `maxRetries`, per call or per client. */
 export function checkPatience(options: { timeoutMs?: unknown; maxRetries?: unknown }): void {
   const { timeoutMs, maxRetries } = options;
-  if (timeoutMs !== undefined && !((timeoutMs as number) >= 1 && (timeoutMs as number) <= 2_147_483_647)) {
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs >= 1 && timeoutMs <= 2_147_483_647)) {
     fail("timeoutMs", timeoutMs, "must be a number of milliseconds from 1 to 2147483647");
   }
   if (maxRetries !== undefined) checkInteger("maxRetries", maxRetries, 0, 10);
