@@ -117,7 +117,7 @@ describe("desk.groups.list()", () => {
     await expect(desk.groups.list()).rejects.toMatchObject({ name: "DeskAuthenticationError" });
     const seen = await desk.groups.list().then(
       () => "resolved",
-      (e: Error) => e.name,
+      (e: unknown) => (e as Error).name,
     );
     expect(seen).toBe("DeskAuthenticationError");
   });
