@@ -21,6 +21,7 @@ const request = /\[HTTP SERVER\] (\w+) (\S+) .*Request received/;
 const responding = /> Responding with "(\d+)"/;
 const violation = /Violation: (\S+) (.*)$/;
 const failure = /\[HTTP SERVER\].*✖\s+error\s+(.*)$/;
+const reload = /Restarting Prism|Prism is listening on/;
 
 /** Turns Prism's log lines into the few that matter; `verbose` passes every line through. */
 export function condensedLog(print, { verbose = false } = {}) {
@@ -31,5 +32,6 @@ export function condensedLog(print, { verbose = false } = {}) {
     else if ((match = responding.exec(line))) print(`  -> ${match[1]}`);
     else if ((match = violation.exec(line))) print(`  ✖ ${match[1]}: ${match[2]}`);
     else if ((match = failure.exec(line))) print(`  ✖ ${match[1]}`);
+    else if (reload.test(line)) print(`(the spec changed) ${line.replace(/^.*\] \S+\s+\S+\s+/, "")}`);
   };
 }

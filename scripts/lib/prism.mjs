@@ -64,8 +64,9 @@ export function startPrism({ host = "127.0.0.1", port = 0, watch = false, onLine
       startTimeoutMs,
     );
     exited.then(({ code, signal }) => {
+      if (settled) return;
       if (recent.some((line) => line.includes("EADDRINUSE"))) {
-        fail(new UsageError(`port ${port} on ${host} is already in use: choose another one (PORT=... or --port N)`));
+        fail(new UsageError(`port ${port} on ${host} is already in use: choose another port (PORT=N)`));
       } else {
         fail(new Error(`Prism exited (${signal ?? `code ${code}`}) before it was ready:\n${recent.join("\n")}`));
       }
