@@ -1,7 +1,11 @@
 // Watches a whole test file for a canary API token: every console.* call and every write to
 // process.stdout/stderr is recorded (and passed through), unhandled rejections are counted,
 // and `rejection()` checks each error the client throws in every form a user could print.
+import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
+
+/** A token shaped like a real one (40 hex digits), random per test file, so a leak cannot hide. */
+export const CANARY = randomBytes(20).toString("hex");
 
 const consoleMethods = ["log", "info", "warn", "error", "debug", "trace"] as const;
 

@@ -4,6 +4,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
+import { spec } from "../../generated/spec.js";
+
+/** The API token header as node:http names it (lower case). */
+export const TOKEN_HEADER = spec.auth.header.toLowerCase();
 
 /** One request as the server saw it. */
 export interface Arrival {
@@ -11,6 +15,8 @@ export interface Arrival {
   url: string;
   headers: IncomingMessage["headers"];
   body: string;
+  /** The API token header's value, if the request carried one. */
+  token: string | undefined;
   /** performance.now() when the request's body had been read. */
   at: number;
 }
@@ -25,6 +31,8 @@ export interface ScriptedServer {
   arrivals: Arrival[];
   /** Replaces the script and forgets earlier arrivals. */
   script(...steps: Step[]): void;
+  /** Resolves once `count` requests have arrived under the current script. */
+  arrived(count: number): Promise<void>;
   /** Open sockets right now (server side). */
   connections(): Promise<number>;
   /** Drops every socket (including hung ones) and stops listening. */
@@ -58,6 +66,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   let steps: Step[] = [reply(500, "unscripted")];
   let served = 0;
   const arrivals: Arrival[] = [];
+  let waiters: { count: number; resolve: () => void }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -67,9 +76,11 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         url: req.url ?? "",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        token: req.headers[TOKEN_HEADER] as string | undefined,
         at: performance.now(),
       };
       arrivals.push(arrival);
+      waiters = waiters.filter((w) => (arrivals.length >= w.count ? void w.resolve() : true));
       const step = steps[Math.min(served++, steps.length - 1)] as Step;
       step(req, res, arrival);
     });
@@ -85,6 +96,8 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       served = 0;
       arrivals.length = 0;
     },
+    arrived: (count) =>
+      new Promise((resolve) => (arrivals.length >= count ? resolve() : waiters.push({ count, resolve }))),
     connections: () =>
       new Promise((resolve, reject) => server.getConnections((err, n) => (err ? reject(err) : resolve(n)))),
     close: () =>
