@@ -2,13 +2,14 @@
 // the same keep-alive server, sequential and at a fixed concurrency, interleaved by round.
 import { performance } from "node:perf_hooks";
 import createClient from "openapi-fetch";
+import { headersFor } from "./spec.mjs";
 import { rotate, summary } from "./stats.mjs";
 
 const token = "bench-token";
 
 /** The three ways to fetch one group; each resolves the group and checks its id. */
 export function contenders(url, createDeskClient) {
-  const headers = { SENDBIRDDESKAPITOKEN: token, "Content-Type": "application/json; charset=utf8" };
+  const headers = headersFor(token);
   const check = (group, id) => {
     if (group?.id !== id) throw new Error(`expected group ${id}, got ${JSON.stringify(group)?.slice(0, 80)}`);
   };
