@@ -5,7 +5,7 @@
 // Prints the output path and size; exits non-zero when the build fails or the page would
 // load anything from another host. `npm start` relies on this path and exit code.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,24 +16,67 @@ const spec = join(root, "generated", "openapi.json");
 const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
 
 /** Tags that would make the browser fetch a script, style, font or frame from a URL. */
-const remoteResource = /<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i;
+const remoteResource = /<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//gi;
+/** Any CDN address left in the page, inlined script included. */
+const cdnAddress = /https?:\/\/cdn\.[^\s"'`)]+/g;
+/** Icon-set bases in Redoc's script, fetched only for icon tags this spec does not use. */
+const unusedIconSets = /^https:\/\/cdn\.redocly\.com\/icons\//;
+
+// Redoc 3's sidebar footer ("API docs by" + logo) loads the Redocly logo from its CDN when
+// the page runs: the one runtime fetch in an otherwise self-contained page. Swap the two
+// logo URLs in the inlined script for inline SVG wordmarks (the link to Redoc stays).
+const wordmark = (text, width) =>
+  "data:image/svg+xml," + encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
+      `<text x="0" y="12.5" font-family="sans-serif" font-size="13" font-weight="600" fill="#0044d4">${text}</text></svg>`,
+  );
+const offlineLogos = {
+  "https://cdn.redoc.ly/redoc/logo-mini-full.svg": wordmark("Redocly", 56),
+  "https://cdn.redoc.ly/redoc/logo-mini.svg": wordmark("R", 12),
+};
+
+/** Redoc options. Redoc 3 shows only the x-codeSamples whose label is in
+ *  codeSamples.languages (default: curl, JavaScript, Python, ...; no TypeScript), so the
+ *  list is every label the spec's samples use, in the spec's order. */
+function redocConfig() {
+  const definition = JSON.parse(readFileSync(spec, "utf8"));
+  const labels = new Set();
+  for (const item of Object.values(definition.paths)) {
+    for (const operation of Object.values(item)) {
+      for (const sample of operation?.["x-codeSamples"] ?? []) labels.add(sample.label ?? sample.lang);
+    }
+  }
+  return {
+    telemetry: "off",
+    openapi: {
+      jsonSamplesExpandLevel: "all", // whole example bodies, members included
+      codeSamples: { languages: [...labels].map((label) => ({ lang: label, label })) },
+    },
+  };
+}
 
 try {
   mkdirSync(dirname(out), { recursive: true });
   // Write next to the target and rename, so a reader never sees a half-written page.
   const partial = join(dirname(out), `.partial-${process.pid}.html`);
+  // JSON is YAML: Redocly reads this as its config file for the build (theme options only).
+  const config = join(dirname(out), `.redocly-${process.pid}.yaml`);
   try {
+    writeFileSync(config, JSON.stringify(redocConfig(), null, 2));
     execFileSync(join(root, "node_modules", ".bin", "redocly"), [
-      "build-docs", spec, "--inlineBundle", "--output", partial, "--lint-config", "off",
-      "--openapi.jsonSamplesExpandLevel=all",
+      "build-docs", spec, "--inlineBundle", "--output", partial, "--config", config, "--lint-config", "off",
     ], { cwd: root, env: quiet, stdio: ["ignore", "pipe", "pipe"] });
-    const html = readFileSync(partial, "utf8");
-    const remote = html.match(remoteResource);
-    if (remote) throw new Error(`the page would load a remote resource: ${remote[0]}`);
+    let html = readFileSync(partial, "utf8");
+    for (const [url, inline] of Object.entries(offlineLogos)) html = html.replaceAll(url, inline);
+    const remote = [...(html.match(remoteResource) ?? []), ...(html.match(cdnAddress) ?? [])]
+      .filter((found) => !unusedIconSets.test(found));
+    if (remote.length) throw new Error(`the page would load remote resources: ${remote.join(", ")}`);
     if (!html.includes("__redoc_definition")) throw new Error("the page carries no inlined API definition");
+    writeFileSync(partial, html);
     renameSync(partial, out);
   } finally {
     rmSync(partial, { force: true });
+    rmSync(config, { force: true });
   }
   const kib = Math.round(statSync(out).size / 1024);
   console.log(`docs: ${relative(process.cwd(), out) || out} (${kib} KiB, self-contained)`);

@@ -1,0 +1,114 @@
+// The docs page, built by `npm run docs` and opened from disk in a real headless Chromium
+// with every request that is not file:, data: or blob: blocked and counted: it needs no
+// network, logs no error, and shows the introduction, the token scheme and the four
+// operations with their TypeScript and curl samples. Screenshots land in artifacts/.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { bundled, deref, operations, root } from "../helpers/spec";
+import { blockNetwork, hasChromium, installHint, launchChromium } from "./chromium";
+import { operationSamples } from "./samples";
+import { screenshotWholePage, tour, Tour } from "./tour";
+
+const html = join(root, "build", "docs", "index.html");
+const artifacts = join(root, "artifacts");
+const screenshot = join(artifacts, "docs.png");
+const required = process.env.REQUIRE_BROWSER === "1";
+const ops = operations();
+const samples = operationSamples();
+const languages = [...new Set(samples.flatMap((s) => s.all.map((sample) => sample.label)))];
+
+if (!hasChromium() && !required) console.warn(`\n${"!".repeat(100)}\n${installHint}\n${"!".repeat(100)}\n`);
+const suite = hasChromium() || required ? describe : describe.skip;
+
+suite("the docs page in Chromium, offline", () => {
+  let browser: Browser | undefined;
+  let page: Page;
+  let built: string;
+  let visit: Tour;
+  let blocked: string[];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    if (!hasChromium()) throw new Error(`REQUIRE_BROWSER=1 but ${installHint}`);
+    built = execFileSync(process.execPath, [join(root, "scripts", "docs.mjs")], { cwd: root, encoding: "utf8" });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    blocked = await blockNetwork(context);
+    page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+    mkdirSync(artifacts, { recursive: true });
+    visit = await tour(page, Object.fromEntries(ops.map((o) => [o.id, o.op.summary])), languages);
+    await screenshotWholePage(page, screenshot);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("is built by the docs script into build/docs/index.html, Redoc inlined", () => {
+    expect(built).toMatch(/^docs: build\/docs\/index\.html \(\d+ KiB/);
+    const page = readFileSync(html, "utf8");
+    expect(page).not.toMatch(/<script[^>]*\ssrc=/i);
+    expect(statSync(html).size).toBeGreaterThan(1_000_000); // Redoc's script is in the file
+  });
+
+  it("requests nothing from the network", () => {
+    expect(blocked).toEqual([]);
+  });
+
+  it("logs no console error", () => {
+    expect(errors).toEqual([]);
+  });
+
+  it("opens with the introduction from info.description", () => {
+    expect(visit.intro).toContain(bundled.info.title);
+    const headings = [...(bundled.info.description as string).matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
+    expect(headings).toEqual(expect.arrayContaining(["Server-side only", "Base URL", "Headers", "Multipart requests", "URL encoding"]));
+    for (const heading of headings) expect(visit.intro).toContain(heading);
+    expect(visit.intro).toContain("Content-Type: application/json; charset=utf8");
+    expect(visit.intro).toContain("https://desk-api-{application_id}.sendbird.com/platform/v1");
+  });
+
+  it("shows the SENDBIRDDESKAPITOKEN header scheme", () => {
+    const [scheme] = Object.values<{ name: string; description: string }>(bundled.components.securitySchemes);
+    expect(scheme!.name).toBe("SENDBIRDDESKAPITOKEN");
+    expect(visit.security).toMatch(new RegExp(`Header parameter name:\\s*${scheme!.name}`));
+    expect(visit.security).toContain(scheme!.description.slice(0, 40));
+  });
+
+  describe.each(ops.map((o) => [o.op.summary as string, o] as const))("the operation %s", (summary, o) => {
+    const sample = samples.find((s) => s.operationId === o.id)!;
+    const view = () => visit.operations[o.id]!;
+
+    it("has its own address and heading", () => {
+      expect(view().url.endsWith(`#/groups/${o.id.toLowerCase()}`)).toBe(true);
+      expect(view().heading).toBe(summary);
+      expect(view().textByLanguage[languages[0]!]).toContain(summary);
+      expect(view().textByLanguage[languages[0]!]).toContain(o.path);
+    });
+
+    it("shows its parameters, body fields and response codes", () => {
+      const text = view().textByLanguage[languages[0]!]!;
+      const parameters = [...(o.item.parameters ?? []), ...(o.op.parameters ?? [])].map(deref);
+      expect(parameters.length).toBeGreaterThan(0);
+      for (const parameter of parameters) expect(text).toContain(parameter.name);
+      const body = o.op.requestBody && deref(deref(o.op.requestBody).content["application/json"].schema);
+      for (const field of Object.keys(body?.properties ?? {})) expect(text).toContain(field);
+      for (const status of Object.keys(o.op.responses)) expect(text).toContain(status);
+    });
+
+    it.each(sample.all.map((s) => [s.label, s] as const))("shows its %s sample", (label, s) => {
+      const text = view().textByLanguage[label]!;
+      const distinctive = s.source.split("\n").find((line) => /desk\.groups\.|^curl /.test(line))!;
+      expect(distinctive).toBeDefined();
+      expect(text).toContain(distinctive.trim());
+    });
+  });
+});

@@ -1,0 +1,41 @@
+// Finds and starts the system's Chromium (Debian's package; a browser is never downloaded)
+// with everything that could phone home switched off, and blocks the network per context.
+import { existsSync } from "node:fs";
+import { chromium, Browser, BrowserContext } from "playwright-core";
+
+/** Where Debian's chromium package installs the browser; CHROMIUM_PATH overrides it. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** The line printed when the browser tests cannot run. */
+export const installHint =
+  `Chromium not found at ${chromiumPath}: the browser tests are SKIPPED. Install it with ` +
+  "`apt-get update && apt-get install -y chromium` (REQUIRE_BROWSER=1 turns this into a failure).";
+
+/** True when Chromium is installed. */
+export const hasChromium = (): boolean => existsSync(chromiumPath);
+
+/** Launches headless Chromium (Playwright gives it a fresh temporary profile). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+const local = /^(file|data|blob):/;
+
+/** Aborts every request of the context that is not file:, data: or blob:, and records its URL. */
+export async function blockNetwork(context: BrowserContext): Promise<string[]> {
+  const blocked: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (local.test(url)) return route.continue();
+    blocked.push(url);
+    return route.abort("blockedbyclient");
+  });
+  return blocked;
+}
