@@ -20,7 +20,10 @@ const ops = operations();
 const samples = operationSamples();
 const languages = [...new Set(samples.flatMap((s) => s.all.map((sample) => sample.label)))];
 
-if (!hasChromium() && !required) console.warn(`\n${"!".repeat(100)}\n${installHint}\n${"!".repeat(100)}\n`);
+if (!hasChromium() && !required) {
+  const line = "!".repeat(100);
+  console.warn(`\n${line}\n${installHint}\nThe docs browser tests are SKIPPED (REQUIRE_BROWSER=1 makes this a failure).\n${line}\n`);
+}
 const suite = hasChromium() || required ? describe : describe.skip;
 
 suite("the docs page in Chromium, offline", () => {
@@ -32,7 +35,7 @@ suite("the docs page in Chromium, offline", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error(`REQUIRE_BROWSER=1 but ${installHint}`);
+    if (!hasChromium()) throw new Error(`REQUIRE_BROWSER=1: ${installHint}`);
     built = execFileSync(process.execPath, [join(root, "scripts", "docs.mjs")], { cwd: root, encoding: "utf8" });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -61,6 +64,18 @@ suite("the docs page in Chromium, offline", () => {
 
   it("requests nothing from the network", () => {
     expect(blocked).toEqual([]);
+  });
+
+  it("would have caught a request: the blocker stops and counts one to another host", async () => {
+    const context = await browser!.newContext();
+    try {
+      const caught = await blockNetwork(context);
+      const probe = await context.newPage();
+      await probe.setContent(`<img src="https://cdn.example.invalid/logo.svg">`, { waitUntil: "load" });
+      expect(caught).toEqual(["https://cdn.example.invalid/logo.svg"]);
+    } finally {
+      await context.close();
+    }
   });
 
   it("logs no console error", () => {

@@ -6,10 +6,9 @@ import { chromium, Browser, BrowserContext } from "playwright-core";
 /** Where Debian's chromium package installs the browser; CHROMIUM_PATH overrides it. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** The line printed when the browser tests cannot run. */
+/** What is missing and how to install it. */
 export const installHint =
-  `Chromium not found at ${chromiumPath}: the browser tests are SKIPPED. Install it with ` +
-  "`apt-get update && apt-get install -y chromium` (REQUIRE_BROWSER=1 turns this into a failure).";
+  `Chromium not found at ${chromiumPath}. Install it with \`apt-get update && apt-get install -y chromium\`.`;
 
 /** True when Chromium is installed. */
 export const hasChromium = (): boolean => existsSync(chromiumPath);
