@@ -5,7 +5,8 @@
 // Prints the output path and size; exits non-zero when the build fails or the page would
 // load anything from another host. `npm start` relies on this path and exit code.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -60,7 +61,7 @@ try {
   // Write next to the target and rename, so a reader never sees a half-written page.
   const partial = join(dirname(out), `.partial-${process.pid}.html`);
   // JSON is YAML: Redocly reads this as its config file for the build (theme options only).
-  const config = join(dirname(out), `.redocly-${process.pid}.yaml`);
+  const config = join(mkdtempSync(join(tmpdir(), "desk-docs-")), "redocly.yaml");
   try {
     writeFileSync(config, JSON.stringify(redocConfig(), null, 2));
     execFileSync(join(root, "node_modules", ".bin", "redocly"), [
@@ -76,7 +77,7 @@ try {
     renameSync(partial, out);
   } finally {
     rmSync(partial, { force: true });
-    rmSync(config, { force: true });
+    rmSync(dirname(config), { recursive: true, force: true });
   }
   const kib = Math.round(statSync(out).size / 1024);
   console.log(`docs: ${relative(process.cwd(), out) || out} (${kib} KiB, self-contained)`);
