@@ -69,8 +69,13 @@ export function createGroups(ctx: GroupsContext): Groups {
 
   return {
     list(params, options) {
-      checkListParams(params);
-      checkRequestOptions(options);
+      try {
+        checkListParams(params);
+        checkRequestOptions(options);
+      } catch (error) {
+        // Like the other methods, a bad input rejects (await or iteration) and sends nothing.
+        return new PagePromise(() => Promise.reject(error), {});
+      }
       return new PagePromise(fetchPage(options), { ...params });
     },
     async get(groupId, options) {

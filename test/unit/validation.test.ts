@@ -129,3 +129,17 @@ describe("in a browser", () => {
     expect(createDeskClient({ applicationId: "a", apiToken: TOKEN, dangerouslyAllowBrowser: true }).baseUrl).toContain("desk-api-a");
   });
 });
+
+describe("list() with bad input", () => {
+  it("rejects when awaited or iterated, like the other methods, and sends nothing", async () => {
+    const { desk, seen } = client([json({ count: 0, previous: null, next: null, results: [] })]);
+    const pending = desk.groups.list({ limit: 0 });
+    await expect(pending).rejects.toMatchObject({ name: "DeskValidationError", field: "limit" });
+    const iterated = await caught(async () => {
+      for await (const _ of desk.groups.list({ offset: -1 })) void _;
+    });
+    expect(iterated).toMatchObject({ name: "DeskValidationError", field: "offset" });
+    expect(await desk.groups.list({ limit: 2 }, { timeoutMs: -5 }).catch((e: unknown) => (e as Error).message)).toContain("timeoutMs");
+    expect(seen).toHaveLength(0);
+  });
+});
