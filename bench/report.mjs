@@ -30,7 +30,7 @@ export function render(r) {
     "",
     `- Machine: ${m.cpu}, ${fmt(m.ramGB, 1)} GB RAM`,
     `- Node ${m.node}, ${m.date}`,
-    "- Reproduce: `npm run bench` (about 3 minutes on 2 cores)",
+    "- Reproduce: `npm run bench` (about 2 minutes on 2 cores, the build included)",
     "- The client is imported from the built package (`sendbird-desk-platform`, resolved to `dist/` by self-reference).",
     "- The API stand-in (`bench/server.mjs`) is a keep-alive `node:http` server in a **child process**, so serving",
     "  does not compete with the measured client inside one event loop; on 2 cores each side gets its own core.",
