@@ -27,21 +27,30 @@ export interface Groups {
   removeMember(groupId: GroupId, agentId: AgentId, options?: RequestOptions): Promise<GroupWithMembers>;
 }
 
-type Outcome = { error?: unknown; data?: unknown; response: Response };
+type Outcome = { response: Response };
+
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 export function createGroups(ctx: GroupsContext): Groups {
   const call = (options: RequestOptions = {}) => ({
-    fetch: ctx.fetchFor({ timeoutMs: options.timeoutMs, maxRetries: options.maxRetries }),
+    fetch: ctx.fetchFor({ timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, keepText: true }),
     signal: options.signal,
-    parseAs: "text" as const,
+    parseAs: "stream" as const, // the transport has read the body already
+
   });
 
   /** The parsed body of a 2xx answer, or the typed error for any other. */
   function settle<T>(request: Outcome, isValid: (body: unknown) => boolean): T {
     const { response } = request;
-    const info = requestInfoOf(response);
-    if (!response.ok) throw apiError(response, request.error, info, ctx.secret);
-    const body = parseJson(response, request.data as string | undefined, info, ctx.secret);
+    const { text, ...info } = requestInfoOf(response);
+    if (!response.ok) throw apiError(response, jsonOrText(text ?? ""), info, ctx.secret);
+    const body = parseJson(response, text, info, ctx.secret);
     if (!isValid(body)) {
       throw new DeskInvalidResponseError(`${info.method} ${info.url} answered ${response.status} with a body that is not the documented shape`, {
         ...info,

@@ -81,7 +81,7 @@ export function resolveOptions(options: DeskClientOptions): TransportConfig & { 
     baseUrl: url.href.replace(/\/+$/, ""),
     origin: url.origin,
     token,
-    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    fetch: options.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     userAgent: `sendbird-desk-platform${options.userAgent ? ` ${options.userAgent}` : ""}`,

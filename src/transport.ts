@@ -12,7 +12,8 @@ export interface TransportConfig {
   /** The configured origin: the token is sent nowhere else. */
   origin: string;
   token: string;
-  fetch: (request: Request) => Promise<Response>;
+  /** An injected fetch, called with a Request; without one the global fetch gets (url, init). */
+  fetch: ((request: Request) => Promise<Response>) | undefined;
   timeoutMs: number;
   maxRetries: number;
   userAgent: string | undefined;
@@ -22,11 +23,18 @@ export interface TransportConfig {
 export interface CallSettings {
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  /** Read the body here as text, kept beside the response (see `requestInfoOf`), and hand
+   *  openapi-fetch a response whose body it need not read (`parseAs: "stream"`): one read,
+   *  one parse. Without it, a fresh Response carries the bytes, for `desk.raw`. */
+  keepText?: boolean;
 }
 
-const infoOf = new WeakMap<Response, RequestInfo>();
-/** The method, URL (token masked) and attempts behind a response this transport returned. */
-export function requestInfoOf(response: Response): RequestInfo {
+/** Where a response came from, and its body when `keepText` was set. */
+export type Exchange = RequestInfo & { text?: string };
+
+const infoOf = new WeakMap<Response, Exchange>();
+/** The method, URL (token masked), attempts and kept text behind a response this transport returned. */
+export function requestInfoOf(response: Response): Exchange {
   return infoOf.get(response) ?? { method: "", url: response.url, attempts: 1 };
 }
 
@@ -51,10 +59,10 @@ export function createTransport(config: TransportConfig) {
       if (!url.startsWith(`${origin}/`)) {
         throw new DeskValidationError("url", info.url, `must be on the configured origin ${origin}; the API token is sent nowhere else`);
       }
-      if (/%7B[^/]*%7D/i.test(new URL(url).pathname)) {
+      if (/%7B[^/?]*%7D/i.test(url.split("?")[0]!)) {
         throw new DeskValidationError("url", info.url, "every path parameter needs a value");
       }
-      const headers = new Headers(request.headers);
+      const { headers } = request; // openapi-fetch's own fresh Headers: completed in place
       headers.set(spec.auth.header, token);
       const type = headers.get("content-type");
       // The vendor asks for its JSON content type on every request, GET included; a
@@ -73,14 +81,22 @@ export function createTransport(config: TransportConfig) {
         if (caller.aborted) throw aborted();
         const timer = attemptSignal(caller, timeoutMs);
         let response: Response | undefined;
+        let text: string | undefined;
         let failure: unknown;
         try {
           // redirect: "manual": a redirect would carry the token header to wherever it points.
-          const answer = await config.fetch(
-            new Request(url, { method: request.method, headers, body, signal: timer.signal, redirect: "manual" }),
-          );
-          const bytes = NULL_BODY.has(answer.status) ? null : await answer.arrayBuffer();
-          response = new Response(bytes, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+          const init: RequestInit = { method: request.method, headers, body, signal: timer.signal, redirect: "manual" };
+          const answer = await (config.fetch ? config.fetch(new Request(url, init)) : fetch(url, init));
+          const { status, statusText } = answer;
+          const empty = NULL_BODY.has(status);
+          if (settings.keepText) {
+            // The body is read inside the attempt, so the timeout covers it.
+            text = empty ? "" : await answer.text();
+            response = answer.ok ? answer : new Response(null, { status, statusText, headers: answer.headers });
+          } else {
+            const bytes = empty ? null : await answer.arrayBuffer();
+            response = new Response(bytes, { status, statusText, headers: answer.headers });
+          }
         } catch (error) {
           failure = error;
         } finally {
@@ -91,7 +107,7 @@ export function createTransport(config: TransportConfig) {
         if (response) {
           wait = attempt <= maxRetries && isRetryableStatus(response.status) ? delayBeforeRetry(attempt, response.headers) : undefined;
           if (wait === undefined) {
-            infoOf.set(response, { ...info });
+            infoOf.set(response, { ...info, text });
             return response;
           }
         } else {
