@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { createDeskClient } from "../../src/index.js";
 import { CANARY, guardCanary } from "../faults/leak-guard.js";
 import { TOKEN_HEADER } from "../faults/scripted-server.js";
+import { withMembers as group } from "../helpers/groups.js";
 
 guardCanary(CANARY);
 const CALLS = 1000;
@@ -13,16 +14,6 @@ let url = "";
 let served = 0;
 let withToken = 0;
 
-const group = (id: number) => ({
-  id,
-  name: `Team ${id}`,
-  key: `team-${id}`,
-  project: 1,
-  createdAt: "2020-12-01T10:19:51.086740Z",
-  createdBy: 1,
-  description: null,
-  members: [{ id: 28, displayName: "Julia", email: "julia@example.com", photoThumbnailUrl: "" }],
-});
 
 beforeAll(async () => {
   // Each answer names the id from its own path, after a random 0-20 ms delay, so answers

@@ -44,16 +44,7 @@ export function client(steps: Step[], options: DeskClientOptions = {}) {
   return { desk, seen: fake.seen };
 }
 
-export const group = (id: number) => ({
-  id,
-  name: `Team ${id}`,
-  key: `team-${id}`,
-  project: 1,
-  createdAt: "2020-12-01T10:19:51.086740Z",
-  createdBy: 1,
-  description: null,
-});
-export const withMembers = (id: number) => ({ ...group(id), members: [{ id: 2, displayName: "a", email: "a@example.com", photoThumbnailUrl: "" }] });
+export { group, withMembers } from "../helpers/groups.js";
 
 /** Catches what `run` throws (or fails the test when it does not throw). */
 export async function caught(run: () => unknown): Promise<any> {
