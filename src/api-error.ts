@@ -54,18 +54,34 @@ export function apiError(response: Response, body: unknown, info: RequestInfo, s
   return new DeskApiError(message, init);
 }
 
-/** Parses a 2xx body as JSON, or throws `DeskInvalidResponseError` with an excerpt. */
-export function parseJson(response: Response, text: string | undefined, info: RequestInfo, secret: string): unknown {
-  const body = text ?? "";
+function jsonOrText(text: string): unknown {
   try {
-    if (body.trim() !== "") return JSON.parse(body);
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The parsed body of a 2xx answer that passes `isValid`; otherwise the typed error: the
+ *  status's class for a non-2xx, `DeskInvalidResponseError` for an empty, non-JSON or
+ *  misshapen 2xx body (with a masked excerpt). */
+export function readBody(response: Response, text: string, info: RequestInfo, secret: string, isValid: (body: unknown) => boolean): unknown {
+  if (!response.ok) throw apiError(response, jsonOrText(text), info, secret);
+  let body: unknown;
+  let problem = "the body is empty";
+  try {
+    if (text.trim() !== "") {
+      problem = "the body is not valid JSON";
+      body = JSON.parse(text);
+      problem = "the body is not the documented shape";
+      if (isValid(body)) return body;
+    }
   } catch {
     // reported below, with the status and an excerpt
   }
-  const safe = excerpt(redactText(body, secret));
+  const safe = excerpt(redactText(text, secret));
   const type = response.headers.get("content-type") ?? "no content type";
-  const detail = safe ? `the body is not valid JSON (${type}): ${safe}` : `the body is empty (${type})`;
-  throw new DeskInvalidResponseError(summary(info, response.status, response.statusText, detail), {
+  throw new DeskInvalidResponseError(summary(info, response.status, response.statusText, `${problem} (${type})${safe ? `: ${safe}` : ""}`), {
     ...info,
     status: response.status,
     body: safe,

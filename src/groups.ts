@@ -1,9 +1,7 @@
 // The Group resource: the vendor's four actions, named list, get, addMember, removeMember.
 import type { Client } from "openapi-fetch";
-import { apiError, parseJson } from "./api-error.js";
-import { DeskInvalidResponseError } from "./errors.js";
+import { readBody } from "./api-error.js";
 import { PagePromise, type PageQuery } from "./paginate.js";
-import { redactHeaders } from "./redact.js";
 import { requestInfoOf, type CallSettings } from "./transport.js";
 import type { AgentId, Group, GroupId, GroupList, GroupWithMembers, ListGroupsParams, paths, RequestOptions } from "./types.js";
 import { checkAgentId, checkGroupId, checkListParams, checkRequestOptions } from "./validate.js";
@@ -29,37 +27,17 @@ export interface Groups {
 
 type Outcome = { response: Response };
 
-function jsonOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
 export function createGroups(ctx: GroupsContext): Groups {
   const call = (options: RequestOptions = {}) => ({
     fetch: ctx.fetchFor({ timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, keepText: true }),
     signal: options.signal,
     parseAs: "stream" as const, // the transport has read the body already
-
   });
 
   /** The parsed body of a 2xx answer, or the typed error for any other. */
-  function settle<T>(request: Outcome, isValid: (body: unknown) => boolean): T {
-    const { response } = request;
-    const { text, ...info } = requestInfoOf(response);
-    if (!response.ok) throw apiError(response, jsonOrText(text ?? ""), info, ctx.secret);
-    const body = parseJson(response, text, info, ctx.secret);
-    if (!isValid(body)) {
-      throw new DeskInvalidResponseError(`${info.method} ${info.url} answered ${response.status} with a body that is not the documented shape`, {
-        ...info,
-        status: response.status,
-        body,
-        headers: redactHeaders(response.headers, ctx.secret),
-      });
-    }
-    return body as T;
+  function settle<T>({ response }: Outcome, isValid: (body: unknown) => boolean): T {
+    const { text = "", ...info } = requestInfoOf(response);
+    return readBody(response, text, info, ctx.secret, isValid) as T;
   }
   const isObject = (body: unknown) => typeof body === "object" && body !== null && !Array.isArray(body);
   const isPage = (body: unknown) => isObject(body) && Array.isArray((body as GroupList).results);

@@ -41,6 +41,14 @@ describe("the token", () => {
     expect(leaks(error)).toEqual([]);
   });
 
+  it("is masked in a 2xx body of the wrong shape", async () => {
+    const { desk } = client([() => json([TOKEN, { token: TOKEN }])]);
+    const error = await caught(() => desk.groups.get(1));
+    expect(error.name).toBe("DeskInvalidResponseError");
+    expect(error.message).toContain("not the documented shape");
+    expect(leaks(error)).toEqual([]);
+  });
+
   it("is masked in connection errors, even from a fetch that names it", async () => {
     const { desk } = client([new TypeError(`connect failed for ${TOKEN}`)], { maxRetries: 0 });
     const error = await caught(() => desk.groups.get(1));
