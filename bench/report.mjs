@@ -125,7 +125,7 @@ export function render(r) {
   out.push(
     "## 5. Toolchain",
     "",
-    `${tc.runs} runs each. \`npm run generate\` writes to a scratch directory (\`-- --out\`), so a benchmark never rewrites \`generated/\`. Prism: from spawning \`prism mock generated/openapi.json\` to its first 200 on \`GET /groups\`.`,
+    `${tc.runs} runs each. \`npm run generate\` writes to a scratch directory (\`-- --out\`), so a benchmark never rewrites \`generated/\`. Prism: from starting it the way \`npm run mock\` does (scripts/lib/prism.mjs, \`--errors\`) to its first 200 on \`GET /groups\`.`,
     "",
     table(
       ["step", "time (ms)"],

@@ -15,7 +15,6 @@ import { machine, render, targets, writeReport } from "./report.mjs";
 import { benchRequests } from "./requests.mjs";
 import { benchToolchain } from "./toolchain.mjs";
 import { sizes } from "../scripts/size.mjs";
-import { spec } from "./spec.mjs";
 
 const self = fileURLToPath(import.meta.url);
 if (typeof globalThis.gc !== "function") {
@@ -63,7 +62,7 @@ results.imports = { runs: plan.importRuns, results: benchImports(["sendbird-desk
 log("4. bundle size");
 results.size = await sizes();
 log(`5. toolchain (${plan.toolRuns} runs each)`);
-results.toolchain = { runs: plan.toolRuns, results: await benchToolchain({ root, header: spec.auth.header, runs: plan.toolRuns, log }) };
+results.toolchain = { runs: plan.toolRuns, results: await benchToolchain({ root, runs: plan.toolRuns, log }) };
 
 results.targets = targets(results);
 const analysis = join(root, "bench", "analysis.md");

@@ -1,13 +1,6 @@
-// The names the spec states that the bench needs, read from the bundled spec in generated/.
-import { readFileSync } from "node:fs";
+// The headers every request carries, for the baselines that set them by hand; the names
+// come from the bundled spec through scripts/lib/spec-facts.mjs.
+import { authHeader, contentType } from "../scripts/lib/spec-facts.mjs";
 
-const bundled = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"));
-const scheme = Object.values(bundled.components.securitySchemes).find((s) => s.type === "apiKey" && s.in === "header");
-
-export const spec = {
-  auth: { header: scheme.name },
-  contentType: bundled.info["x-request-content-type"],
-};
-
-/** The headers every request carries, for the baselines that set them by hand. */
-export const headersFor = (token) => ({ [spec.auth.header]: token, "Content-Type": spec.contentType });
+/** The token header and the JSON content type, as the client sends them. */
+export const headersFor = (token) => ({ [authHeader]: token, "Content-Type": contentType });
