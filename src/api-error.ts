@@ -1,5 +1,7 @@
-// Turns an answer the client cannot use into the matching error class, with a message
-// taken from the body's `message` or `detail`, else the status text and a raw excerpt.
+// Turns an answer into a body or a typed error. A non-2xx answer gives the class of its
+// status, with a message taken from the body's `message` or `detail`, else a raw excerpt or
+// the status text; a 2xx whose body is empty, not JSON or not the documented shape gives
+// DeskInvalidResponseError. The token is masked everywhere.
 import {
   DeskApiError,
   DeskAuthenticationError,
@@ -9,82 +11,56 @@ import {
   DeskPermissionDeniedError,
   DeskRateLimitError,
   DeskServerError,
+  describe,
   type RequestInfo,
 } from "./errors.js";
 import { redactDeep, redactHeaders, redactText } from "./redact.js";
 import { retryAfterMs } from "./retry.js";
 
-const EXCERPT = 200;
+const BY_STATUS: Record<number, typeof DeskApiError> = {
+  400: DeskBadRequestError,
+  401: DeskAuthenticationError,
+  403: DeskPermissionDeniedError,
+  404: DeskNotFoundError,
+  429: DeskRateLimitError,
+};
 
-/** The first `EXCERPT` characters of `text`, white space folded. */
+/** The first 200 characters of `text`, white space folded. */
 export function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}...` : flat;
+  return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
+/** The body's `message`, else its `detail`, when one is a non-blank string. */
 function detailOf(body: unknown): string | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  const { message, detail } = body as { message?: unknown; detail?: unknown };
-  if (typeof message === "string" && message.trim()) return message.trim();
-  if (typeof detail === "string" && detail.trim()) return detail.trim();
+  const { message, detail } = (body ?? {}) as { message?: unknown; detail?: unknown };
+  for (const text of [message, detail]) if (typeof text === "string" && text.trim()) return text.trim();
   return undefined;
 }
 
-function summary(info: RequestInfo, status: number, statusText: string, detail: string): string {
-  const tries = info.attempts > 1 ? ` (after ${info.attempts} attempts)` : "";
-  return `${info.method} ${info.url} failed with ${status}${statusText ? ` ${statusText}` : ""}: ${detail}${tries}`;
-}
-
-/** The error for a non-2xx answer; `body` is what openapi-fetch read (parsed JSON or text). */
-export function apiError(response: Response, body: unknown, info: RequestInfo, secret: string): DeskApiError {
-  const safeBody = redactDeep(body ?? "", secret);
-  const headers = redactHeaders(response.headers, secret);
-  const { status } = response;
-  const statusText = redactText(response.statusText, secret);
-  const raw = typeof safeBody === "string" ? safeBody : JSON.stringify(safeBody);
-  const detail = detailOf(safeBody) ?? (excerpt(raw) || statusText || "no explanation in the answer");
-  const message = summary(info, status, statusText, detail);
-  const init = { ...info, status, body: typeof safeBody === "string" ? excerpt(safeBody) : safeBody, headers };
-  if (status === 400) return new DeskBadRequestError(message, init);
-  if (status === 401) return new DeskAuthenticationError(message, init);
-  if (status === 403) return new DeskPermissionDeniedError(message, init);
-  if (status === 404) return new DeskNotFoundError(message, init);
-  if (status === 429) return new DeskRateLimitError(message, { ...init, retryAfterMs: retryAfterMs(response.headers) });
-  if (status >= 500) return new DeskServerError(message, init);
-  return new DeskApiError(message, init);
-}
-
-function jsonOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The parsed body of a 2xx answer that passes `isValid`; otherwise the typed error: the
- *  status's class for a non-2xx, `DeskInvalidResponseError` for an empty, non-JSON or
- *  misshapen 2xx body (with a masked excerpt). */
+/** The parsed body of a 2xx answer that passes `isValid`; otherwise throws the typed error. */
 export function readBody(response: Response, text: string, info: RequestInfo, secret: string, isValid: (body: unknown) => boolean): unknown {
-  if (!response.ok) throw apiError(response, jsonOrText(text), info, secret);
-  let body: unknown;
-  let problem = "the body is empty";
+  let body: unknown = text;
   try {
-    if (text.trim() !== "") {
-      problem = "the body is not valid JSON";
-      body = JSON.parse(text);
-      problem = "the body is not the documented shape";
-      if (isValid(body)) return body;
-    }
+    body = JSON.parse(text);
   } catch {
-    // reported below, with the status and an excerpt
+    // not JSON: kept as text, and reported below
   }
-  const safe = excerpt(redactText(text, secret));
-  const type = response.headers.get("content-type") ?? "no content type";
-  throw new DeskInvalidResponseError(summary(info, response.status, response.statusText, `${problem} (${type})${safe ? `: ${safe}` : ""}`), {
+  const { ok, status, headers } = response;
+  if (ok && isValid(body)) return body;
+  const safe = redactDeep(body, secret);
+  const raw = excerpt(redactText(text, secret));
+  const statusText = redactText(response.statusText, secret);
+  const problem = !text.trim() ? "empty" : body === text ? "not valid JSON" : "not the documented shape";
+  const detail = ok
+    ? `the body is ${problem} (${headers.get("content-type") ?? "no content type"})${raw ? `: ${raw}` : ""}`
+    : (detailOf(safe) ?? (raw || statusText || "no explanation in the answer"));
+  const Class = ok ? DeskInvalidResponseError : (BY_STATUS[status] ?? (status >= 500 ? DeskServerError : DeskApiError));
+  throw new Class(describe(info, `failed with ${status}${statusText && ` ${statusText}`}: ${detail}`), {
     ...info,
-    status: response.status,
-    body: safe,
-    headers: redactHeaders(response.headers, secret),
+    status,
+    body: typeof safe === "string" ? raw : safe,
+    headers: redactHeaders(headers, secret),
+    ...(status === 429 && { retryAfterMs: retryAfterMs(headers) }),
   });
 }

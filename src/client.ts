@@ -24,7 +24,7 @@ export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
   const fetchFor = createTransport(config);
   const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: fetchFor(), pathSerializer: serializePath });
   const desk: DeskClient = {
-    groups: createGroups({ raw, fetchFor, secret: config.token }),
+    groups: createGroups({ raw, fetchFor }),
     raw,
     baseUrl: config.baseUrl,
   };

@@ -1,8 +1,7 @@
 // The Group resource: the vendor's four actions, named list, get, addMember, removeMember.
 import type { Client } from "openapi-fetch";
-import { readBody } from "./api-error.js";
-import { PagePromise, type PageQuery } from "./paginate.js";
-import { requestInfoOf, type CallSettings } from "./transport.js";
+import { PagePromise } from "./paginate.js";
+import type { CallSettings } from "./transport.js";
 import type { AgentId, Group, GroupId, GroupList, GroupWithMembers, ListGroupsParams, paths, RequestOptions } from "./types.js";
 import { checkAgentId, checkGroupId, checkListParams, checkRequestOptions } from "./validate.js";
 
@@ -10,7 +9,6 @@ import { checkAgentId, checkGroupId, checkListParams, checkRequestOptions } from
 export interface GroupsContext {
   raw: Client<paths>;
   fetchFor(settings: CallSettings): (request: Request) => Promise<Response>;
-  secret: string;
 }
 
 /** Groups of agents ("Teams" on the Dashboard). */
@@ -25,54 +23,42 @@ export interface Groups {
   removeMember(groupId: GroupId, agentId: AgentId, options?: RequestOptions): Promise<GroupWithMembers>;
 }
 
-type Outcome = { response: Response };
+/** What every resource call adds to openapi-fetch's options. */
+type CallInit = { fetch: (request: Request) => Promise<Response>; signal: AbortSignal | undefined; parseAs: "stream" };
 
-export function createGroups(ctx: GroupsContext): Groups {
-  const call = (options: RequestOptions = {}) => ({
-    fetch: ctx.fetchFor({ timeoutMs: options.timeoutMs, maxRetries: options.maxRetries, keepText: true }),
-    signal: options.signal,
-    parseAs: "stream" as const, // the transport has read the body already
-  });
+const isObject = (body: unknown) => typeof body === "object" && body !== null && !Array.isArray(body);
+const isPage = (body: unknown) => isObject(body) && Array.isArray((body as GroupList).results);
 
-  /** The parsed body of a 2xx answer, or the typed error for any other. */
-  function settle<T>({ response }: Outcome, isValid: (body: unknown) => boolean): T {
-    const { text = "", ...info } = requestInfoOf(response);
-    return readBody(response, text, info, ctx.secret, isValid) as T;
-  }
-  const isObject = (body: unknown) => typeof body === "object" && body !== null && !Array.isArray(body);
-  const isPage = (body: unknown) => isObject(body) && Array.isArray((body as GroupList).results);
-
-  const fetchPage = (options?: RequestOptions) => async (query: PageQuery) =>
-    settle<GroupList>(await ctx.raw.GET("/groups", { params: { query }, ...call(options) }), isPage);
-
-  async function membership(method: "POST" | "DELETE", groupId: GroupId, agentId: AgentId, options?: RequestOptions) {
-    checkGroupId(groupId);
-    checkAgentId(agentId);
+export function createGroups({ raw, fetchFor }: GroupsContext): Groups {
+  /** Sends one call; the transport checks the answer and leaves its body in `settings.data`. */
+  async function send<T>(options: RequestOptions | undefined, expect: (body: unknown) => boolean, request: (init: CallInit) => Promise<unknown>) {
     checkRequestOptions(options);
-    const init = { params: { path: { group_id: groupId } }, body: { agentId }, ...call(options) };
-    const path = "/groups/{group_id}/membership";
-    return settle<GroupWithMembers>(await (method === "POST" ? ctx.raw.POST(path, init) : ctx.raw.DELETE(path, init)), isObject);
+    const settings: CallSettings = { ...options, expect };
+    await request({ fetch: fetchFor(settings), signal: options?.signal, parseAs: "stream" });
+    return settings.data as T;
   }
+
+  /** Adds or removes a member: both name the agent in a JSON body (on DELETE too, unusual but documented). */
+  type Change = (init: CallInit & { params: { path: { group_id: GroupId } }; body: { agentId: AgentId } }) => Promise<unknown>;
+  const membership = (change: Change) => async (group_id: GroupId, agentId: AgentId, options?: RequestOptions) => {
+    checkGroupId(group_id);
+    checkAgentId(agentId);
+    return send<GroupWithMembers>(options, isObject, (init) => change({ params: { path: { group_id } }, body: { agentId }, ...init }));
+  };
+  const MEMBERSHIP = "/groups/{group_id}/membership";
 
   return {
-    list(params, options) {
-      try {
+    // Like the other methods, a bad input rejects (await or iteration) and sends nothing.
+    list: (params, options) =>
+      new PagePromise(async (query) => {
         checkListParams(params);
-        checkRequestOptions(options);
-      } catch (error) {
-        // Like the other methods, a bad input rejects (await or iteration) and sends nothing.
-        return new PagePromise(() => Promise.reject(error), {});
-      }
-      return new PagePromise(fetchPage(options), { ...params });
+        return send<GroupList>(options, isPage, (init) => raw.GET("/groups", { params: { query }, ...init }));
+      }, { ...params }),
+    async get(group_id, options) {
+      checkGroupId(group_id);
+      return send<GroupWithMembers>(options, isObject, (init) => raw.GET("/groups/{group_id}", { params: { path: { group_id } }, ...init }));
     },
-    async get(groupId, options) {
-      checkGroupId(groupId);
-      checkRequestOptions(options);
-      const path = { group_id: groupId };
-      return settle(await ctx.raw.GET("/groups/{group_id}", { params: { path }, ...call(options) }), isObject);
-    },
-    addMember: (groupId, agentId, options) => membership("POST", groupId, agentId, options),
-    // Unusual but documented: removing names the agent in a JSON body on DELETE.
-    removeMember: (groupId, agentId, options) => membership("DELETE", groupId, agentId, options),
+    addMember: membership((init) => raw.POST(MEMBERSHIP, init)),
+    removeMember: membership((init) => raw.DELETE(MEMBERSHIP, init)),
   };
 }

@@ -1,45 +1,30 @@
-// Abort signals for one attempt, and a sleep that an abort cuts short. Written by hand
+// One helper for both waits of the transport: an attempt (ended by its timeout or by the
+// caller) and the pause before a retry (ended by its delay or by the caller). Written by hand
 // because AbortSignal.any() is missing from Node 18, which the package supports.
 
-/** Why an attempt's signal fired. */
-export type AbortCause = "caller" | "timeout";
-
-/** A signal that fires when the caller aborts or `timeoutMs` passes; `done()` releases
- *  the timer and the listener. `cause()` says which fired. */
-export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number) {
+/** A signal that aborts when the caller's does or when `ms` pass; `end()` releases the
+ *  timer and the listener without aborting it. */
+export function deadline(caller: AbortSignal, ms: number) {
   const controller = new AbortController();
-  let fired: AbortCause | undefined;
-  const fire = (cause: AbortCause) => {
-    if (fired) return;
-    fired = cause;
-    controller.abort(cause === "caller" ? caller?.reason : new Error("timeout"));
-  };
-  const onAbort = () => fire("caller");
-  const timer = setTimeout(() => fire("timeout"), timeoutMs);
-  if (caller?.aborted) fire("caller");
-  else caller?.addEventListener("abort", onAbort, { once: true });
+  const onAbort = () => controller.abort(caller.reason);
+  const timer = setTimeout(() => controller.abort(new Error("timeout")), ms);
+  if (caller.aborted) onAbort();
+  else caller.addEventListener("abort", onAbort);
   return {
     signal: controller.signal,
-    cause: () => fired,
-    done() {
+    end() {
       clearTimeout(timer);
-      caller?.removeEventListener("abort", onAbort);
+      caller.removeEventListener("abort", onAbort);
     },
   };
 }
 
-/** Resolves after `ms`, or rejects with `"caller"` as soon as `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject("caller");
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject("caller");
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+/** Resolves after `ms`, or as soon as the caller aborts (the caller checks which). */
+export function pause(caller: AbortSignal, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const { signal, end } = deadline(caller, ms);
+    const done = () => resolve(end());
+    if (signal.aborted) done();
+    else signal.addEventListener("abort", done);
   });
 }

@@ -2,10 +2,11 @@
 // attempt with its own timeout, reads the whole body inside that timeout, and retries.
 // It sits below openapi-fetch because middleware cannot re-send a request.
 import * as spec from "../generated/spec.js";
-import { DeskAbortError, DeskConnectionError, DeskTimeoutError, DeskValidationError, isDeskError, type RequestInfo } from "./errors.js";
+import { readBody } from "./api-error.js";
+import { DeskAbortError, DeskConnectionError, DeskTimeoutError, DeskValidationError, describe, isDeskError } from "./errors.js";
 import { redactText } from "./redact.js";
 import { delayBeforeRetry, isRetryableStatus } from "./retry.js";
-import { attemptSignal, sleep } from "./signals.js";
+import { deadline, pause } from "./signals.js";
 
 /** The settled configuration a transport needs. */
 export interface TransportConfig {
@@ -16,26 +17,19 @@ export interface TransportConfig {
   fetch: ((request: Request) => Promise<Response>) | undefined;
   timeoutMs: number;
   maxRetries: number;
-  userAgent: string | undefined;
+  userAgent: string;
 }
 
-/** Per-call overrides of the configuration. */
+/** One call's settings, and its outcome. */
 export interface CallSettings {
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
-  /** Read the body here as text, kept beside the response (see `requestInfoOf`), and hand
-   *  openapi-fetch a response whose body it need not read (`parseAs: "stream"`): one read,
-   *  one parse. Without it, a fresh Response carries the bytes, for `desk.raw`. */
-  keepText?: boolean;
-}
-
-/** Where a response came from, and its body when `keepText` was set. */
-export type Exchange = RequestInfo & { text?: string };
-
-const infoOf = new WeakMap<Response, Exchange>();
-/** The method, URL (token masked), attempts and kept text behind a response this transport returned. */
-export function requestInfoOf(response: Response): Exchange {
-  return infoOf.get(response) ?? { method: "", url: response.url, attempts: 1 };
+  /** Set by the resource methods: the shape a 2xx body must have. The transport then reads
+   *  and checks the body itself, leaves it in `data`, and throws the typed error for any other
+   *  answer; openapi-fetch gets the spent response (`parseAs: "stream"`). Without it (for
+   *  `desk.raw`), a fresh Response carries the bytes. */
+  expect?: (body: unknown) => boolean;
+  data?: unknown;
 }
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
@@ -49,85 +43,64 @@ function safeCause(error: unknown, secret: string): Error {
 
 /** Returns a factory of fetch functions bound to per-call settings. */
 export function createTransport(config: TransportConfig) {
-  const { origin, token, timeoutMs: defaultTimeout, maxRetries: defaultRetries } = config;
+  const { origin, token } = config;
   return (settings: CallSettings = {}) =>
     async function deskFetch(request: Request): Promise<Response> {
-      const timeoutMs = settings.timeoutMs ?? defaultTimeout;
-      const maxRetries = settings.maxRetries ?? defaultRetries;
-      const url = request.url;
-      const info: RequestInfo = { method: request.method, url: redactText(url, token), attempts: 0 };
-      if (!url.startsWith(`${origin}/`)) {
-        throw new DeskValidationError("url", info.url, `must be on the configured origin ${origin}; the API token is sent nowhere else`);
-      }
-      if (/%7B[^/?]*%7D/i.test(url.split("?")[0]!)) {
-        throw new DeskValidationError("url", info.url, "every path parameter needs a value");
-      }
-      const { headers } = request; // openapi-fetch's own fresh Headers: completed in place
+      const timeoutMs = settings.timeoutMs ?? config.timeoutMs;
+      const maxRetries = settings.maxRetries ?? config.maxRetries;
+      const { url, method, headers, signal: caller } = request; // headers: openapi-fetch's own, completed in place
+      const info = { method, url: redactText(url, token), attempts: 0 };
+      const refuse = (rule: string) => {
+        throw new DeskValidationError("url", info.url, rule);
+      };
+      if (!url.startsWith(`${origin}/`)) refuse(`must be on the configured origin ${origin}; the API token is sent nowhere else`);
+      if (/%7B[^/?]*%7D/i.test(url.split("?")[0]!)) refuse("every path parameter needs a value");
       headers.set(spec.auth.header, token);
-      const type = headers.get("content-type");
       // The vendor asks for its JSON content type on every request, GET included; a
       // multipart body keeps the boundary its FormData produced.
-      if (type === null || type.split(";")[0]!.trim().toLowerCase() === "application/json") {
-        headers.set("content-type", spec.contentType);
-      }
-      if (config.userAgent) headers.set("user-agent", config.userAgent);
+      if (/^$|^\s*application\/json\s*(;|$)/i.test(headers.get("content-type") ?? "")) headers.set("content-type", spec.contentType);
+      headers.set("user-agent", config.userAgent);
       const body = request.body && (await request.arrayBuffer()); // re-sent on each attempt
-      const caller = request.signal;
-      const aborted = () =>
-        new DeskAbortError(`${info.method} ${info.url} was aborted by the caller`, { ...info, cause: safeCause(caller.reason, token) });
+      const aborted = () => new DeskAbortError(describe(info, "was aborted by the caller"), { ...info, cause: safeCause(caller.reason, token) });
 
       for (let attempt = 1; ; attempt++) {
-        info.attempts = attempt;
         if (caller.aborted) throw aborted();
-        const timer = attemptSignal(caller, timeoutMs);
+        info.attempts = attempt;
+        const timer = deadline(caller, timeoutMs);
         let response: Response | undefined;
-        let text: string | undefined;
+        let bytes: ArrayBuffer | null = null;
         let failure: unknown;
         try {
           // redirect: "manual": a redirect would carry the token header to wherever it points.
-          const init: RequestInit = { method: request.method, headers, body, signal: timer.signal, redirect: "manual" };
-          const answer = await (config.fetch ? config.fetch(new Request(url, init)) : fetch(url, init));
-          const { status, statusText } = answer;
-          const empty = NULL_BODY.has(status);
-          if (settings.keepText) {
-            // The body is read inside the attempt, so the timeout covers it.
-            text = empty ? "" : await answer.text();
-            response = answer.ok ? answer : new Response(null, { status, statusText, headers: answer.headers });
-          } else {
-            const bytes = empty ? null : await answer.arrayBuffer();
-            response = new Response(bytes, { status, statusText, headers: answer.headers });
-          }
+          const init: RequestInit = { method, headers, body, signal: timer.signal, redirect: "manual" };
+          response = await (config.fetch ? config.fetch(new Request(url, init)) : fetch(url, init));
+          // The body is read inside the attempt, so the timeout covers it.
+          if (!NULL_BODY.has(response.status)) bytes = await response.arrayBuffer();
         } catch (error) {
           failure = error;
+          response = undefined;
         } finally {
-          timer.done();
+          timer.end();
         }
-
-        let wait: number | undefined;
-        if (response) {
-          wait = attempt <= maxRetries && isRetryableStatus(response.status) ? delayBeforeRetry(attempt, response.headers) : undefined;
-          if (wait === undefined) {
-            infoOf.set(response, { ...info, text });
+        if (!response) {
+          if (caller.aborted) throw aborted();
+          if (isDeskError(failure)) throw failure;
+        }
+        const wait = attempt <= maxRetries && (!response || isRetryableStatus(response.status)) ? delayBeforeRetry(attempt, response?.headers) : undefined;
+        if (wait === undefined) {
+          if (response && settings.expect) {
+            settings.data = readBody(response, new TextDecoder().decode(bytes ?? undefined), info, token, settings.expect);
             return response;
           }
-        } else {
-          if (timer.cause() === "caller" || caller.aborted) throw aborted();
-          if (isDeskError(failure)) throw failure;
-          const timedOut = timer.cause() === "timeout";
-          if (attempt > maxRetries) {
-            const tries = attempt > 1 ? ` (after ${attempt} attempts)` : "";
-            const init = { ...info, cause: safeCause(failure, token) };
-            throw timedOut
-              ? new DeskTimeoutError(`${info.method} ${info.url} timed out after ${timeoutMs} ms${tries}`, init)
-              : new DeskConnectionError(`${info.method} ${info.url} failed: ${init.cause.message}${tries}`, init);
-          }
-          wait = delayBeforeRetry(attempt, undefined);
+          if (response) return new Response(bytes, response);
+          const cause = safeCause(failure, token);
+          const timedOut = timer.signal.aborted;
+          throw new (timedOut ? DeskTimeoutError : DeskConnectionError)(
+            describe(info, timedOut ? `timed out after ${timeoutMs} ms` : `failed: ${cause.message}`),
+            { ...info, cause },
+          );
         }
-        try {
-          await sleep(wait!, caller);
-        } catch {
-          throw aborted();
-        }
+        await pause(caller, wait);
       }
     };
 }
