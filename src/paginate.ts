@@ -18,12 +18,10 @@ export interface PageQuery {
 /** Reads `offset` and `limit` from a `next` link. */
 export function nextQuery(next: string): PageQuery & { offset: number } {
   const params = new URL(next, "http://next.invalid").searchParams;
-  const read = (name: string) => {
+  const [offset, limit] = ["offset", "limit"].map((name) => {
     const value = params.get(name);
-    return value !== null && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
-  };
-  const offset = read("offset");
-  const limit = read("limit");
+    return value && /^\d{1,15}$/.test(value) ? +value : undefined;
+  });
   if (offset === undefined) throw new DeskError(`pagination: no valid offset in the next link ${JSON.stringify(next.slice(0, 200))}`);
   return limit === undefined ? { offset } : { offset, limit };
 }
@@ -66,22 +64,18 @@ export class PagePromise<Page extends PageOf<Item>, Item extends { id: number }>
     this.#start = start;
   }
 
-  #firstPage(): Promise<Page> {
-    return (this.#first ??= this.#fetchPage(this.#start));
-  }
-
   then<A = Page, B = never>(
     onFulfilled?: ((page: Page) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#firstPage().then(onFulfilled, onRejected);
+    return (this.#first ??= this.#fetchPage(this.#start)).then(onFulfilled, onRejected);
   }
 
   catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page | B> {
-    return this.#firstPage().catch(onRejected);
+    return this.then(undefined, onRejected);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
-    return paginate<Item>(this.#fetchPage, this.#start, this.#first)[Symbol.asyncIterator]();
+    return paginate<Item>(this.#fetchPage, this.#start, this.#first);
   }
 }

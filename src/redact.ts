@@ -2,9 +2,9 @@
 
 const MASK = "[redacted]";
 
-/** Returns `text` with every occurrence of `secret` masked. */
+/** Returns `text` with every occurrence of `secret` (never empty) masked. */
 export function redactText(text: string, secret: string): string {
-  return secret && text.includes(secret) ? text.split(secret).join(MASK) : text;
+  return text.includes(secret) ? text.split(secret).join(MASK) : text;
 }
 
 /** Returns a deep copy of JSON-like `value` with `secret` masked in every string and key. */
