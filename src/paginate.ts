@@ -27,23 +27,26 @@ export function nextQuery(next: string): PageQuery & { offset: number } {
 }
 
 /** Yields every item across pages, starting at `start`. Stops on `next: null`, an empty
- *  page, or a next offset that does not advance; never yields an ID twice. Holds one page
- *  and the set of IDs seen (numbers only). `first`, when given, is the first page already
- *  requested. */
+ *  page, or a next offset that does not advance. Memory stays bounded by one page: besides
+ *  the page, it holds the IDs of the page before, which is where offset paging puts the
+ *  items that shift while the walk goes on. So an item is never yielded twice unless a
+ *  whole page or more of groups is inserted ahead of it between two requests. `first`,
+ *  when given, is the first page already requested. */
 export async function* paginate<T extends { id: number }>(
   fetchPage: (query: PageQuery) => Promise<PageOf<T>>,
   start: PageQuery,
   first?: Promise<PageOf<T>>,
 ): AsyncGenerator<T, void, undefined> {
-  const seen = new Set<number>();
   let query = start;
   let page = await (first ?? fetchPage(query));
-  for (;;) {
+  for (let before = new Set<number>(); ; ) {
+    const ids = new Set<number>();
     for (const item of page.results) {
-      if (seen.has(item.id)) continue;
-      seen.add(item.id);
-      yield item;
+      const fresh = !before.has(item.id) && !ids.has(item.id);
+      ids.add(item.id);
+      if (fresh) yield item;
     }
+    before = ids;
     if (page.next === null || page.results.length === 0) return;
     const next = nextQuery(page.next);
     if (next.offset <= (query.offset ?? 0)) return;
