@@ -114,7 +114,7 @@ export function render(r) {
       ["bundle", "minified", "min+gz"],
       [
         ["client + openapi-fetch", kB(sz.client.minified), kB(sz.client.gzipped)],
-        ["openapi-fetch alone", kB(sz.openapiFetch.minified), kB(sz.openapiFetch.gzipped)],
+        ["openapi-fetch alone (createClient, tree-shaken)", kB(sz.openapiFetch.minified), kB(sz.openapiFetch.gzipped)],
         ["the client's own share", kB(sz.client.minified - sz.openapiFetch.minified), kB(sz.client.gzipped - sz.openapiFetch.gzipped)],
       ],
     ),

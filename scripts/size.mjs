@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Prints the size of what a browser-style bundler ships for `import "sendbird-desk-platform"`:
 // the built ESM entry bundled with openapi-fetch, minified, gzipped (level 9). Also prints
-// openapi-fetch alone, the floor the client builds on. Run `npm run build` first.
+// openapi-fetch's createClient alone, bundled the same way (tree-shaken as the client uses
+// it): the floor the client builds on. Run `npm run build` first.
 // `--json` prints the numbers as JSON for tests and benchmarks.
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,10 +11,12 @@ import { build } from "esbuild";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Minified and gzipped bytes of `entry` bundled with its dependencies. */
+/** Minified and gzipped bytes of `entry` (a file, or `{ contents }` of a module) bundled
+ *  with its dependencies. */
 export async function bundleSize(entry) {
+  const input = typeof entry === "string" ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: root } };
   const out = await build({
-    entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "neutral",
+    ...input, bundle: true, minify: true, format: "esm", platform: "neutral",
     target: "es2022", write: false, logLevel: "silent", absWorkingDir: root,
   });
   const code = out.outputFiles[0].contents;
@@ -23,7 +26,7 @@ export async function bundleSize(entry) {
 export async function sizes() {
   return {
     client: await bundleSize(join(root, "dist", "index.mjs")),
-    openapiFetch: await bundleSize(join(root, "node_modules", "openapi-fetch", "dist", "index.mjs")),
+    openapiFetch: await bundleSize({ contents: 'export { default } from "openapi-fetch";' }),
   };
 }
 
