@@ -76,6 +76,8 @@ export function createTransport(config: TransportConfig) {
           response = await (config.fetch ? config.fetch(new Request(url, init)) : fetch(url, init));
           // The body is read inside the attempt, so the timeout covers it.
           if (!NULL_BODY.has(response.status)) bytes = await response.arrayBuffer();
+          // desk.raw gets the bytes in a fresh Response that openapi-fetch may read.
+          if (!settings.expect) response = new Response(bytes, response);
         } catch (error) {
           failure = error;
           response = undefined;
@@ -88,11 +90,10 @@ export function createTransport(config: TransportConfig) {
         }
         const wait = attempt <= maxRetries && (!response || isRetryableStatus(response.status)) ? delayBeforeRetry(attempt, response?.headers) : undefined;
         if (wait === undefined) {
-          if (response && settings.expect) {
-            settings.data = readBody(response, new TextDecoder().decode(bytes ?? undefined), info, token, settings.expect);
+          if (response) {
+            if (settings.expect) settings.data = readBody(response, new TextDecoder().decode(bytes ?? undefined), info, token, settings.expect);
             return response;
           }
-          if (response) return new Response(bytes, response);
           const cause = safeCause(failure, token);
           const timedOut = timer.signal.aborted;
           throw new (timedOut ? DeskTimeoutError : DeskConnectionError)(

@@ -91,6 +91,13 @@ describe("desk.raw", () => {
     expect(error.rule).toContain("https://desk-api-app1.sendbird.com");
     expect(seen).toHaveLength(0);
   });
+
+  it("turns an answer it cannot hand on (status 0, like a browser's opaque redirect) into DeskConnectionError", async () => {
+    const { desk } = client([Response.error()], { maxRetries: 0 });
+    const error = await caught(() => desk.raw.GET("/groups"));
+    expect(error).toMatchObject({ name: "DeskConnectionError", attempts: 1 });
+    expect(error.message).toMatch(/^GET \S+\/groups failed: /);
+  });
 });
 
 describe("base URL", () => {
