@@ -11,7 +11,6 @@ import {
   DeskPermissionDeniedError,
   DeskRateLimitError,
   DeskServerError,
-  describe,
   type RequestInfo,
 } from "./errors.js";
 import { redactDeep, redactHeaders, redactText } from "./redact.js";
@@ -24,6 +23,12 @@ const BY_STATUS: Record<number, typeof DeskApiError> = {
   404: DeskNotFoundError,
   429: DeskRateLimitError,
 };
+
+/** `METHOD url what`, plus the number of attempts when there was more than one: the start
+ *  of every message about a request that failed. */
+export function describe(info: RequestInfo, what: string): string {
+  return `${info.method} ${info.url} ${what}${info.attempts > 1 ? ` (after ${info.attempts} attempts)` : ""}`;
+}
 
 /** The first 200 characters of `text`, white space folded. */
 export function excerpt(text: string): string {

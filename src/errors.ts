@@ -1,7 +1,7 @@
 // The error tree. Class names are set as strings on the prototypes (minifiers rename
 // classes), and a brand registered with Symbol.for sits on the base prototype, so the guards
 // work across realms and bundle copies. No class ever stores the request's headers: the API
-// token lives only there.
+// token lives only there. Everything this file exports is public (index.ts re-exports it all).
 
 const BRAND = Symbol.for("sendbird-desk-platform.error");
 
@@ -10,11 +10,6 @@ export interface RequestInfo {
   method: string;
   url: string;
   attempts: number;
-}
-
-/** `METHOD url what`, plus the number of attempts when there was more than one. */
-export function describe(info: RequestInfo, what: string): string {
-  return `${info.method} ${info.url} ${what}${info.attempts > 1 ? ` (after ${info.attempts} attempts)` : ""}`;
 }
 
 /** The base of every error this package throws. */

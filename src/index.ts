@@ -4,24 +4,7 @@ export { createDeskClient, type DeskClient } from "./client.js";
 export type { DeskClientOptions } from "./options.js";
 export type { Groups } from "./groups.js";
 export { PagePromise } from "./paginate.js";
-export {
-  DeskError,
-  DeskApiError,
-  DeskBadRequestError,
-  DeskAuthenticationError,
-  DeskPermissionDeniedError,
-  DeskNotFoundError,
-  DeskRateLimitError,
-  DeskServerError,
-  DeskInvalidResponseError,
-  DeskConnectionError,
-  DeskTimeoutError,
-  DeskAbortError,
-  DeskValidationError,
-  isDeskError,
-  isDeskApiError,
-  type RequestInfo,
-} from "./errors.js";
+export * from "./errors.js"; // the error tree and its guards: that file holds nothing else
 export type {
   Agent,
   AgentId,

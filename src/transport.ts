@@ -2,8 +2,8 @@
 // attempt with its own timeout, reads the whole body inside that timeout, and retries.
 // It sits below openapi-fetch because middleware cannot re-send a request.
 import * as spec from "../generated/spec.js";
-import { readBody } from "./api-error.js";
-import { DeskAbortError, DeskConnectionError, DeskTimeoutError, DeskValidationError, describe, isDeskError } from "./errors.js";
+import { describe, readBody } from "./api-error.js";
+import { DeskAbortError, DeskConnectionError, DeskTimeoutError, DeskValidationError, isDeskError } from "./errors.js";
 import { redactText } from "./redact.js";
 import { delayBeforeRetry, isRetryableStatus } from "./retry.js";
 import { deadline, pause } from "./signals.js";
@@ -33,6 +33,7 @@ export interface CallSettings {
 }
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
+const utf8 = new TextDecoder();
 
 /** A sanitized stand-in for a low-level failure: its message and code, secret masked. */
 function safeCause(error: unknown, secret: string): Error {
@@ -91,7 +92,7 @@ export function createTransport(config: TransportConfig) {
         const wait = attempt <= maxRetries && (!response || isRetryableStatus(response.status)) ? delayBeforeRetry(attempt, response?.headers) : undefined;
         if (wait === undefined) {
           if (response) {
-            if (settings.expect) settings.data = readBody(response, new TextDecoder().decode(bytes ?? undefined), info, token, settings.expect);
+            if (settings.expect) settings.data = readBody(response, utf8.decode(bytes ?? undefined), info, token, settings.expect);
             return response;
           }
           const cause = safeCause(failure, token);
