@@ -92,20 +92,13 @@ describe("valid input is accepted by Prism and answered with a schema-valid body
     await fc.assert(fc.asyncProperty(valid.groupId, (g) => acceptedBy("getGroup", o, (desk) => desk.groups.get(g))), settings);
   });
 
-  test("addGroupMember: any group ID, any agent ID (integer or its digits)", async () => {
+  test.each([
+    ["addGroupMember", "addMember"],
+    ["removeGroupMember", "removeMember"],
+  ] as const)("%s: any group ID, any agent ID (integer or its digits)", async (operation, method) => {
     const o = observer();
     await fc.assert(
-      fc.asyncProperty(valid.groupId, valid.agentId, (g, a) => acceptedBy("addGroupMember", o, (desk) => desk.groups.addMember(g, a))),
-      settings,
-    );
-  });
-
-  test("removeGroupMember: any group ID, any agent ID (integer or its digits)", async () => {
-    const o = observer();
-    await fc.assert(
-      fc.asyncProperty(valid.groupId, valid.agentId, (g, a) =>
-        acceptedBy("removeGroupMember", o, (desk) => desk.groups.removeMember(g, a)),
-      ),
+      fc.asyncProperty(valid.groupId, valid.agentId, (g, a) => acceptedBy(operation, o, (desk) => desk.groups[method](g, a))),
       settings,
     );
   });
@@ -132,26 +125,17 @@ describe("invalid input raises DeskValidationError and sends nothing", () => {
     await fc.assert(fc.asyncProperty(invalid.groupId, (g) => refused("groupId", o, (desk) => desk.groups.get(g as number))), settings);
   });
 
-  test("addGroupMember: bad group ID with a good agent, or good group with a bad agent ID", async () => {
+  test.each([
+    ["addGroupMember", "addMember"],
+    ["removeGroupMember", "removeMember"],
+  ] as const)("%s: bad group ID with a good agent, or good group with a bad agent ID", async (_operation, method) => {
     const o = observer();
     await fc.assert(
-      fc.asyncProperty(invalid.groupId, valid.agentId, (g, a) => refused("groupId", o, (desk) => desk.groups.addMember(g as number, a))),
+      fc.asyncProperty(invalid.groupId, valid.agentId, (g, a) => refused("groupId", o, (desk) => desk.groups[method](g as number, a))),
       settings,
     );
     await fc.assert(
-      fc.asyncProperty(valid.groupId, invalid.agentId, (g, a) => refused("agentId", o, (desk) => desk.groups.addMember(g, a as number))),
-      settings,
-    );
-  });
-
-  test("removeGroupMember: bad group ID with a good agent, or good group with a bad agent ID", async () => {
-    const o = observer();
-    await fc.assert(
-      fc.asyncProperty(invalid.groupId, valid.agentId, (g, a) => refused("groupId", o, (desk) => desk.groups.removeMember(g as number, a))),
-      settings,
-    );
-    await fc.assert(
-      fc.asyncProperty(valid.groupId, invalid.agentId, (g, a) => refused("agentId", o, (desk) => desk.groups.removeMember(g, a as number))),
+      fc.asyncProperty(valid.groupId, invalid.agentId, (g, a) => refused("agentId", o, (desk) => desk.groups[method](g, a as number))),
       settings,
     );
   });
