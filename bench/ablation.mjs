@@ -23,21 +23,40 @@ function variants(url) {
   };
   const rewrap = async (res) => {
     const bytes = await res.arrayBuffer();
-    const copy = new Response(bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
+    const copy = new Response(bytes, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
     return JSON.parse(await copy.text());
   };
   return {
-    "fetch + json() (baseline)": async (id) => check(await (await fetch(`${url}/groups/${id}`, { headers })).json(), id),
+    "fetch + json() (baseline)": async (id) =>
+      check(await (await fetch(`${url}/groups/${id}`, { headers })).json(), id),
     "+ abort signal and timer per attempt": async (id) =>
-      check(await withSignal(async (signal) => (await fetch(`${url}/groups/${id}`, { headers, signal })).json()), id),
+      check(
+        await withSignal(async (signal) => (await fetch(`${url}/groups/${id}`, { headers, signal })).json()),
+        id,
+      ),
     "+ one more Request object": async (id) =>
-      check(await (await fetch(new Request(`${url}/groups/${id}`, { headers: new Headers(headers) }))).json(), id),
+      check(
+        await (await fetch(new Request(`${url}/groups/${id}`, { headers: new Headers(headers) }))).json(),
+        id,
+      ),
     "+ body buffered into a new Response, read as text, JSON.parse": async (id) =>
       check(await rewrap(await fetch(`${url}/groups/${id}`, { headers })), id),
     "all three (about what the transport does)": async (id) =>
       check(
         await withSignal(async (signal) =>
-          rewrap(await fetch(new Request(`${url}/groups/${id}`, { headers: new Headers(headers), signal, redirect: "manual" }))),
+          rewrap(
+            await fetch(
+              new Request(`${url}/groups/${id}`, {
+                headers: new Headers(headers),
+                signal,
+                redirect: "manual",
+              }),
+            ),
+          ),
         ),
         id,
       ),

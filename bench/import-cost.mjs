@@ -21,6 +21,9 @@ export function benchImports(specifiers, runs) {
     }
   }
   return Object.fromEntries(
-    specifiers.map((s) => [s, { importMs: summary(samples[s].importMs), processMs: summary(samples[s].processMs) }]),
+    specifiers.map((s) => [
+      s,
+      { importMs: summary(samples[s].importMs), processMs: summary(samples[s].processMs) },
+    ]),
   );
 }

@@ -96,6 +96,9 @@ export async function benchPagination({ url, createDeskClient, total, limit, rou
   const live = {};
   for (const name of names) live[name] = await liveAtLastPage(walks[name], total, limit);
   return Object.fromEntries(
-    names.map((k) => [k, { ms: summary(samples[k].ms), heapMB: summary(samples[k].heapMB), liveMB: live[k] }]),
+    names.map((k) => [
+      k,
+      { ms: summary(samples[k].ms), heapMB: summary(samples[k].heapMB), liveMB: live[k] },
+    ]),
   );
 }

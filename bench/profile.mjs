@@ -55,10 +55,14 @@ export async function profileRequests({ root, url, n }) {
   for (const name of NAMES) {
     const dir = mkdtempSync(join(tmpdir(), "desk-bench-prof-"));
     try {
-      const run = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, target, name, url, String(n)], {
-        cwd: root,
-        encoding: "utf8",
-      });
+      const run = spawnSync(
+        process.execPath,
+        ["--cpu-prof", "--cpu-prof-dir", dir, target, name, url, String(n)],
+        {
+          cwd: root,
+          encoding: "utf8",
+        },
+      );
       if (run.status !== 0) throw new Error(`profiling ${name} failed: ${run.stderr}`);
       const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
       const { layers, functions } = selfTimes(JSON.parse(readFileSync(join(dir, file), "utf8")));

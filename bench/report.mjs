@@ -62,7 +62,17 @@ export function render(r) {
     ]);
   }
   out.push(
-    table(["mode", "desk.groups.get", "openapi-fetch GET", "fetch + json()", "cost vs raw fetch", "cost vs openapi-fetch"], rows),
+    table(
+      [
+        "mode",
+        "desk.groups.get",
+        "openapi-fetch GET",
+        "fetch + json()",
+        "cost vs raw fetch",
+        "cost vs openapi-fetch",
+      ],
+      rows,
+    ),
     "",
   );
 
@@ -74,16 +84,26 @@ export function render(r) {
     "## 2. Auto-pagination",
     "",
     `${fmt(r.pagination.total)} groups in pages of ${r.pagination.limit}, ${r.pagination.rounds} rounds. "Peak heap growth": peak \`heapUsed\` (sampled once per page) above the level`,
-    "after a forced GC, garbage not yet collected included. \"Live at the last page\": one more, untimed walk that forces a GC",
+    'after a forced GC, garbage not yet collected included. "Live at the last page": one more, untimed walk that forces a GC',
     "on the last page's first item, i.e. what the walk really holds. The third row is not a target: the raw loop behind an",
     "async generator, to isolate what `for await` over single items costs.",
     "",
     table(
       ["walk", "time (ms)", "peak heap growth (MB)", "live at the last page (MB)"],
       [
-        ["`for await (… of desk.groups.list({ limit: 500 }))`", spread(walk.ms), spread(walk.heapMB, 1), fmt(walk.liveMB, 1)],
+        [
+          "`for await (… of desk.groups.list({ limit: 500 }))`",
+          spread(walk.ms),
+          spread(walk.heapMB, 1),
+          fmt(walk.liveMB, 1),
+        ],
         ["hand-written raw-fetch loop", spread(loop.ms), spread(loop.heapMB, 1), fmt(loop.liveMB, 1)],
-        ["raw-fetch loop as an async generator (`yield*`)", spread(gen.ms), spread(gen.heapMB, 1), fmt(gen.liveMB, 1)],
+        [
+          "raw-fetch loop as an async generator (`yield*`)",
+          spread(gen.ms),
+          spread(gen.heapMB, 1),
+          fmt(gen.liveMB, 1),
+        ],
       ],
     ),
     "",
@@ -114,8 +134,16 @@ export function render(r) {
       ["bundle", "minified", "min+gz"],
       [
         ["client + openapi-fetch", kB(sz.client.minified), kB(sz.client.gzipped)],
-        ["openapi-fetch alone (createClient, tree-shaken)", kB(sz.openapiFetch.minified), kB(sz.openapiFetch.gzipped)],
-        ["the client's own share", kB(sz.client.minified - sz.openapiFetch.minified), kB(sz.client.gzipped - sz.openapiFetch.gzipped)],
+        [
+          "openapi-fetch alone (createClient, tree-shaken)",
+          kB(sz.openapiFetch.minified),
+          kB(sz.openapiFetch.gzipped),
+        ],
+        [
+          "the client's own share",
+          kB(sz.client.minified - sz.openapiFetch.minified),
+          kB(sz.client.gzipped - sz.openapiFetch.gzipped),
+        ],
       ],
     ),
     "",
@@ -140,7 +168,15 @@ export function render(r) {
 
   if (r.profile) out.push(...renderProfile(r.profile, r.profileN));
   if (r.ablation) out.push(...renderAblation(r.ablation));
-  out.push("## Targets", "", table(["target", "figure", "verdict"], r.targets.map((t) => [t.name, t.figure, verdict(t.met)])), "");
+  out.push(
+    "## Targets",
+    "",
+    table(
+      ["target", "figure", "verdict"],
+      r.targets.map((t) => [t.name, t.figure, verdict(t.met)]),
+    ),
+    "",
+  );
   if (r.analysis) out.push(r.analysis.trim(), "");
   return `${out.join("\n")}\n`;
 }
@@ -156,7 +192,11 @@ function renderAblation({ n, rounds, results }) {
     "",
     table(
       ["variant", "µs / request", "extra"],
-      Object.entries(results).map(([k, s]) => [k, spread(s, 1), `${s.median - base >= 0 ? "+" : ""}${fmt(s.median - base, 1)}`]),
+      Object.entries(results).map(([k, s]) => [
+        k,
+        spread(s, 1),
+        `${s.median - base >= 0 ? "+" : ""}${fmt(s.median - base, 1)}`,
+      ]),
     ),
     "",
   ];
@@ -168,12 +208,15 @@ function renderProfile(profile, n) {
   const layers = [...new Set(names.flatMap((k) => Object.keys(profile[k].layers)))].sort(
     (a, b) => (profile[names[0]].layers[b] ?? 0) - (profile[names[0]].layers[a] ?? 0),
   );
-  const busy = (k) => Object.entries(profile[k].layers).reduce((sum, [l, v]) => (l.startsWith("idle") ? sum : sum + v), 0);
+  const busy = (k) =>
+    Object.entries(profile[k].layers).reduce((sum, [l, v]) => (l.startsWith("idle") ? sum : sum + v), 0);
   const us = (v) => fmt(v ?? 0, 1);
   const rows = layers.map((l) => [l, ...names.map((k) => us(profile[k].layers[l]))]);
   rows.push(["**busy total (all but idle)**", ...names.map((k) => `**${us(busy(k))}**`)]);
   const desk = profile[names[0]].functions;
-  const top = Object.entries(desk).sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const top = Object.entries(desk)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12);
   return [
     "## Where the time goes (CPU profile)",
     "",
@@ -186,7 +229,10 @@ function renderProfile(profile, n) {
     `The heaviest library functions under \`${names[0]}\` (µs / request: the function's own work plus the Node/V8 work`,
     "it calls synchronously, e.g. `new Request`, `Headers`, `JSON.parse`; openapi-fetch frames are the dependency's):",
     "",
-    table(["function (bundle line)", "µs / request"], top.map(([f, v]) => [`\`${f}\``, us(v)])),
+    table(
+      ["function (bundle line)", "µs / request"],
+      top.map(([f, v]) => [`\`${f}\``, us(v)]),
+    ),
     "",
   ];
 }
@@ -199,16 +245,32 @@ export function targets(r) {
     const desk = s["desk.groups.get"].median;
     const vsRaw = s["fetch + json()"].median / desk;
     const vsBare = s["openapi-fetch GET"].median / desk;
-    list.push({ name: `per-request cost within 1.10x of raw fetch (${label})`, figure: ratio(vsRaw), met: vsRaw <= 1.1 });
-    list.push({ name: `per-request cost within 1.03x of bare openapi-fetch (${label})`, figure: ratio(vsBare), met: vsBare <= 1.03 });
+    list.push({
+      name: `per-request cost within 1.10x of raw fetch (${label})`,
+      figure: ratio(vsRaw),
+      met: vsRaw <= 1.1,
+    });
+    list.push({
+      name: `per-request cost within 1.03x of bare openapi-fetch (${label})`,
+      figure: ratio(vsBare),
+      met: vsBare <= 1.03,
+    });
   }
   const pg = r.pagination.results;
   const walk = pg["desk.groups.list (for await)"];
   const pr = walk.ms.median / pg["raw fetch loop"].ms.median;
   list.push({ name: "pagination within 1.05x of the raw loop", figure: ratio(pr), met: pr <= 1.05 });
-  list.push({ name: "pagination peak heap growth under 20 MB", figure: `${fmt(walk.heapMB.max, 1)} MB (max over rounds)`, met: walk.heapMB.max < 20 });
+  list.push({
+    name: "pagination peak heap growth under 20 MB",
+    figure: `${fmt(walk.heapMB.max, 1)} MB (max over rounds)`,
+    met: walk.heapMB.max < 20,
+  });
   const gz = r.size.client.gzipped;
-  list.push({ name: "bundle (client + openapi-fetch, min+gz) at or under 6 kB", figure: kB(gz), met: gz <= 6000 });
+  list.push({
+    name: "bundle (client + openapi-fetch, min+gz) at or under 6 kB",
+    figure: kB(gz),
+    met: gz <= 6000,
+  });
   return list;
 }
 

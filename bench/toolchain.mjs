@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { summary } from "./stats.mjs";
 import { startPrism } from "../scripts/lib/prism.mjs";
 import { headersFor } from "./spec.mjs";
+import { summary } from "./stats.mjs";
 
 const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
 
@@ -44,7 +44,9 @@ export async function benchToolchain({ root, runs, log }) {
       samples.generate.push(timed(root, "npm", ["run", "-s", "generate", "--", "--out", scratch]));
       samples.lint.push(timed(root, "npm", ["run", "-s", "lint:spec"]));
       samples.prism.push(await prismFirstAnswer());
-      log(`  run ${run + 1}: generate ${Math.round(samples.generate.at(-1))} ms, lint ${Math.round(samples.lint.at(-1))} ms, prism ${Math.round(samples.prism.at(-1))} ms`);
+      log(
+        `  run ${run + 1}: generate ${Math.round(samples.generate.at(-1))} ms, lint ${Math.round(samples.lint.at(-1))} ms, prism ${Math.round(samples.prism.at(-1))} ms`,
+      );
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

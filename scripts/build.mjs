@@ -1,31 +1,39 @@
 #!/usr/bin/env node
-// Builds dist/: the ESM and CJS bundles of src/ (openapi-fetch stays a dependency) and the
-// type declarations, with one .d.mts and one .d.cts entry so each format has its own types.
+// Builds dist/: for each entry of the package, its ESM and CJS bundles (dependencies stay
+// imports) and its type declarations, with one .d.mts and one .d.cts file so each format has
+// its own types.
 import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { build } from "esbuild";
+import { root } from "./lib/root.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** The package's entries: `dist/<name>.{mjs,cjs,d.mts,d.cts}` from `source`. A new entry
+ *  adds a line here and its subpath under `exports` in package.json. */
+const entries = [{ name: "index", source: "src/index.ts", platform: "neutral" }];
+
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
 
-const common = {
-  entryPoints: [join(root, "src", "index.ts")],
-  bundle: true,
-  external: ["openapi-fetch"],
-  platform: "neutral",
-  target: "es2022",
-  logLevel: "warning",
-};
-await build({ ...common, format: "esm", outfile: join(dist, "index.mjs") });
-await build({ ...common, format: "cjs", outfile: join(dist, "index.cjs") });
+for (const { name, source, platform } of entries) {
+  const common = {
+    entryPoints: [join(root, source)],
+    bundle: true,
+    packages: "external",
+    platform,
+    target: "es2022",
+    sourcemap: true,
+    logLevel: "warning",
+  };
+  await build({ ...common, format: "esm", outfile: join(dist, `${name}.mjs`) });
+  await build({ ...common, format: "cjs", outfile: join(dist, `${name}.cjs`) });
+  const types = `export * from "./types/${source.replace(/\.ts$/, ".js")}";\n`;
+  writeFileSync(join(dist, `${name}.d.mts`), types);
+  writeFileSync(join(dist, `${name}.d.cts`), types);
+}
 
-execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json")], {
-  stdio: "inherit",
-});
-const entry = 'export * from "./types/src/index.js";\n';
-writeFileSync(join(dist, "index.d.mts"), entry);
-writeFileSync(join(dist, "index.d.cts"), entry);
-console.log("built dist/ (index.mjs, index.cjs, index.d.mts, index.d.cts, types/)");
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+console.log(
+  `built dist/ (${entries.map(({ name }) => name).join(", ")}: .mjs, .cjs, .d.mts, .d.cts; types/)`,
+);

@@ -27,7 +27,8 @@ const unusedIconSets = /^https:\/\/cdn\.redocly\.com\/icons\//;
 // the page runs: the one runtime fetch in an otherwise self-contained page. Swap the two
 // logo URLs in the inlined script for inline SVG wordmarks (the link to Redoc stays).
 const wordmark = (text, width) =>
-  "data:image/svg+xml," + encodeURIComponent(
+  "data:image/svg+xml," +
+  encodeURIComponent(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
       `<text x="0" y="12.5" font-family="sans-serif" font-size="13" font-weight="600" fill="#0044d4">${text}</text></svg>`,
   );
@@ -64,13 +65,16 @@ try {
   const config = join(mkdtempSync(join(tmpdir(), "desk-docs-")), "redocly.yaml");
   try {
     writeFileSync(config, JSON.stringify(redocConfig(), null, 2));
-    execFileSync(join(root, "node_modules", ".bin", "redocly"), [
-      "build-docs", spec, "--inlineBundle", "--output", partial, "--config", config, "--lint-config", "off",
-    ], { cwd: root, env: quiet, stdio: ["ignore", "pipe", "pipe"] });
+    execFileSync(
+      join(root, "node_modules", ".bin", "redocly"),
+      ["build-docs", spec, "--inlineBundle", "--output", partial, "--config", config, "--lint-config", "off"],
+      { cwd: root, env: quiet, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let html = readFileSync(partial, "utf8");
     for (const [url, inline] of Object.entries(offlineLogos)) html = html.replaceAll(url, inline);
-    const remote = [...(html.match(remoteResource) ?? []), ...(html.match(cdnAddress) ?? [])]
-      .filter((found) => !unusedIconSets.test(found));
+    const remote = [...(html.match(remoteResource) ?? []), ...(html.match(cdnAddress) ?? [])].filter(
+      (found) => !unusedIconSets.test(found),
+    );
     if (remote.length) throw new Error(`the page would load remote resources: ${remote.join(", ")}`);
     if (!html.includes("__redoc_definition")) throw new Error("the page carries no inlined API definition");
     writeFileSync(partial, html);

@@ -11,7 +11,9 @@ try {
   const desk = createDeskClient({ baseUrl: prism.url, apiToken: "any-token" });
 
   const page = await desk.groups.list({ limit: 5, offset: 10 });
-  console.log(`list one page:    ${page.count} groups in all; this page: ${page.results.map((g) => `#${g.id} ${g.name}`).join(", ")}`);
+  console.log(
+    `list one page:    ${page.count} groups in all; this page: ${page.results.map((g) => `#${g.id} ${g.name}`).join(", ")}`,
+  );
 
   const names = [];
   for await (const group of desk.groups.list({ limit: 500 })) names.push(group.name);

@@ -13,7 +13,12 @@ try {
   const verbose = process.argv.includes("--verbose");
   console.log("Starting Prism...");
   // On a fixed port Prism may reload the spec when `npm run generate` rewrites it.
-  const prism = await startPrism({ host: mockUrl.hostname, port, watch: port !== 0, onLine: condensedLog(console.log, { verbose }) });
+  const prism = await startPrism({
+    host: mockUrl.hostname,
+    port,
+    watch: port !== 0,
+    onLine: condensedLog(console.log, { verbose }),
+  });
   console.log(mockBanner(prism.url).join("\n"));
   console.log("\nRequests (Ctrl-C to stop):");
   process.exitCode = await runUntilStopped([{ name: "Prism", ...prism }]);

@@ -14,10 +14,20 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** Minified and gzipped bytes of `entry` (a file, or `{ contents }` of a module) bundled
  *  with its dependencies. */
 export async function bundleSize(entry) {
-  const input = typeof entry === "string" ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: root } };
+  const input =
+    typeof entry === "string"
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.contents, resolveDir: root } };
   const out = await build({
-    ...input, bundle: true, minify: true, format: "esm", platform: "neutral",
-    target: "es2022", write: false, logLevel: "silent", absWorkingDir: root,
+    ...input,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+    absWorkingDir: root,
   });
   const code = out.outputFiles[0].contents;
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
@@ -35,6 +45,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes("--json")) console.log(JSON.stringify(s));
   else {
     console.log(`client + openapi-fetch: ${s.client.gzipped} B min+gz (${s.client.minified} B minified)`);
-    console.log(`openapi-fetch alone:    ${s.openapiFetch.gzipped} B min+gz (${s.openapiFetch.minified} B minified)`);
+    console.log(
+      `openapi-fetch alone:    ${s.openapiFetch.gzipped} B min+gz (${s.openapiFetch.minified} B minified)`,
+    );
   }
 }

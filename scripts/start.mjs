@@ -48,7 +48,12 @@ try {
   const docsPort = portOption({ envName: "DOCS_PORT", fallback: defaultDocsPort });
   ensureDocs();
   console.log("Starting Prism...");
-  prism = await startPrism({ host: mockUrl.hostname, port, watch: port !== 0, onLine: condensedLog(console.log) });
+  prism = await startPrism({
+    host: mockUrl.hostname,
+    port,
+    watch: port !== 0,
+    onLine: condensedLog(console.log),
+  });
   const docs = await startDocsServer(mockUrl.hostname, docsPort);
   console.log(`\nDocs (Redoc, offline): ${docs.url}/`);
   console.log(mockBanner(prism.url).join("\n"));

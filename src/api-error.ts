@@ -44,7 +44,13 @@ function detailOf(body: unknown): string | undefined {
 }
 
 /** The parsed body of a 2xx answer that passes `isValid`; otherwise throws the typed error. */
-export function readBody(response: Response, text: string, info: RequestInfo, secret: string, isValid: (body: unknown) => boolean): unknown {
+export function readBody(
+  response: Response,
+  text: string,
+  info: RequestInfo,
+  secret: string,
+  isValid: (body: unknown) => boolean,
+): unknown {
   let body: unknown = text;
   try {
     body = JSON.parse(text);
@@ -60,7 +66,9 @@ export function readBody(response: Response, text: string, info: RequestInfo, se
   const detail = ok
     ? `the body is ${problem} (${headers.get("content-type") ?? "no content type"})${raw ? `: ${raw}` : ""}`
     : (detailOf(safe) ?? (raw || statusText || "no explanation in the answer"));
-  const Class = ok ? DeskInvalidResponseError : (BY_STATUS[status] ?? (status >= 500 ? DeskServerError : DeskApiError));
+  const Class = ok
+    ? DeskInvalidResponseError
+    : (BY_STATUS[status] ?? (status >= 500 ? DeskServerError : DeskApiError));
   throw new Class(describe(info, `failed with ${status}${statusText && ` ${statusText}`}: ${detail}`), {
     ...info,
     status,

@@ -2,7 +2,7 @@
 // Group resource on top. The token lives only inside the transport's closure.
 import createClient, { type Client } from "openapi-fetch";
 import { createGroups, type Groups } from "./groups.js";
-import { resolveOptions, type DeskClientOptions } from "./options.js";
+import { type DeskClientOptions, resolveOptions } from "./options.js";
 import { createTransport } from "./transport.js";
 import type { paths } from "./types.js";
 import { serializePath } from "./validate.js";
@@ -22,7 +22,11 @@ export interface DeskClient {
 export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
   const config = resolveOptions(options);
   const fetchFor = createTransport(config);
-  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: fetchFor(), pathSerializer: serializePath });
+  const raw = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: fetchFor(),
+    pathSerializer: serializePath,
+  });
   const desk: DeskClient = {
     groups: createGroups({ raw, fetchFor }),
     raw,

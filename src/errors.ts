@@ -16,7 +16,12 @@ export interface RequestInfo {
 export class DeskError extends Error {}
 
 /** What an HTTP error carries. */
-export type ApiErrorInit = RequestInfo & { status: number; body: unknown; headers: Headers; retryAfterMs?: number | undefined };
+export type ApiErrorInit = RequestInfo & {
+  status: number;
+  body: unknown;
+  headers: Headers;
+  retryAfterMs?: number | undefined;
+};
 
 /** An answer from the API with a non-2xx status (or a 2xx the client cannot read). */
 export class DeskApiError extends DeskError {
@@ -116,7 +121,12 @@ const classes: Record<string, { prototype: object }> = {
   DeskAbortError,
   DeskValidationError,
 };
-for (const name in classes) Object.defineProperty(classes[name]!.prototype, "name", { value: name, writable: true, configurable: true });
+for (const name in classes)
+  Object.defineProperty(classes[name]!.prototype, "name", {
+    value: name,
+    writable: true,
+    configurable: true,
+  });
 Object.defineProperty(DeskError.prototype, BRAND, { value: true });
 
 /** True for any error thrown by this package, from any realm or bundle copy. */

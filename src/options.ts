@@ -28,16 +28,34 @@ export interface DeskClientOptions {
 const APPLICATION_ID = /^[a-z\d](?:[a-z\d-]{0,52}[a-z\d])?$/i;
 const LOOPBACK = /^(localhost|127\.[\d.]+|\[::1\])$/;
 
-const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string> } }).process?.env?.[name] || undefined;
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string> } }).process?.env?.[name] || undefined;
 
 /** Validates the options and returns the transport configuration and the base URL. */
 export function resolveOptions(options: DeskClientOptions): TransportConfig & { baseUrl: string } {
   checkRequestOptions(options); // an object; timeoutMs and maxRetries
-  const { baseUrl, fetch, userAgent = "", applicationId = env("SENDBIRD_APP_ID"), apiToken: token = env("SENDBIRD_DESK_API_TOKEN") } = options;
+  const {
+    baseUrl,
+    fetch,
+    userAgent = "",
+    applicationId = env("SENDBIRD_APP_ID"),
+    apiToken: token = env("SENDBIRD_DESK_API_TOKEN"),
+  } = options;
   const browser = !!(globalThis as { window?: { document?: unknown } }).window?.document;
-  check(!browser || options.dangerouslyAllowBrowser === true, "dangerouslyAllowBrowser", options.dangerouslyAllowBrowser, "must be true in a browser, where the token would be exposed (the API is server-side only)");
+  check(
+    !browser || options.dangerouslyAllowBrowser === true,
+    "dangerouslyAllowBrowser",
+    options.dangerouslyAllowBrowser,
+    "must be true in a browser, where the token would be exposed (the API is server-side only)",
+  );
   check(token, "apiToken", token, "is required (or env SENDBIRD_DESK_API_TOKEN)");
-  check(typeof token === "string" && /^[\x21-\x7e]+$/.test(token), "apiToken", token, "must be printable ASCII without spaces", true);
+  check(
+    typeof token === "string" && /^[\x21-\x7e]+$/.test(token),
+    "apiToken",
+    token,
+    "must be printable ASCII without spaces",
+    true,
+  );
   let url: URL | undefined;
   if (baseUrl !== undefined) {
     try {
@@ -46,18 +64,35 @@ export function resolveOptions(options: DeskClientOptions): TransportConfig & { 
       // reported below
     }
     check(
-      url && (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname))) && !(url.username || url.password || url.search || url.hash),
+      url &&
+        (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname))) &&
+        !(url.username || url.password || url.search || url.hash),
       "baseUrl",
       baseUrl,
       "must be https (http on loopback), without credentials, query or fragment",
     );
   } else {
-    check(applicationId !== undefined, "applicationId", applicationId, "is required (or baseUrl, or env SENDBIRD_APP_ID)");
-    check(typeof applicationId === "string" && APPLICATION_ID.test(applicationId), "applicationId", applicationId, "must be letters, digits and inner hyphens");
+    check(
+      applicationId !== undefined,
+      "applicationId",
+      applicationId,
+      "is required (or baseUrl, or env SENDBIRD_APP_ID)",
+    );
+    check(
+      typeof applicationId === "string" && APPLICATION_ID.test(applicationId),
+      "applicationId",
+      applicationId,
+      "must be letters, digits and inner hyphens",
+    );
     url = new URL(spec.server.url.replace(`{${spec.server.variable}}`, applicationId!));
   }
   check(fetch === undefined || typeof fetch === "function", "fetch", fetch, "must be a function");
-  check(typeof userAgent === "string" && /^[\x20-\x7e]*$/.test(userAgent), "userAgent", userAgent, "must be printable ASCII");
+  check(
+    typeof userAgent === "string" && /^[\x20-\x7e]*$/.test(userAgent),
+    "userAgent",
+    userAgent,
+    "must be printable ASCII",
+  );
   return {
     baseUrl: url!.href.replace(/\/+$/, ""),
     origin: url!.origin,

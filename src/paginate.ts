@@ -22,7 +22,8 @@ export function nextQuery(next: string): PageQuery & { offset: number } {
     const value = params.get(name);
     return value && /^\d{1,15}$/.test(value) ? +value : undefined;
   });
-  if (offset === undefined) throw new DeskError(`pagination: no valid offset in the next link ${JSON.stringify(next.slice(0, 200))}`);
+  if (offset === undefined)
+    throw new DeskError(`pagination: no valid offset in the next link ${JSON.stringify(next.slice(0, 200))}`);
   return limit === undefined ? { offset } : { offset, limit };
 }
 
@@ -57,7 +58,9 @@ export async function* paginate<T extends { id: number }>(
 
 /** One page when awaited, every item when iterated with `for await`. Nothing is requested
  *  until one of the two begins. */
-export class PagePromise<Page extends PageOf<Item>, Item extends { id: number }> implements PromiseLike<Page>, AsyncIterable<Item> {
+export class PagePromise<Page extends PageOf<Item>, Item extends { id: number }>
+  implements PromiseLike<Page>, AsyncIterable<Item>
+{
   #first: Promise<Page> | undefined;
   readonly #fetchPage: (query: PageQuery) => Promise<Page>;
   readonly #start: PageQuery;

@@ -26,7 +26,11 @@ export const backoffMs = (retry: number, random: () => number = Math.random): nu
 
 /** How long to wait before retry number `retry` after a response with these headers, or
  *  `undefined` when the server asks for longer than the client will wait. */
-export function delayBeforeRetry(retry: number, headers: Headers | undefined, random?: () => number): number | undefined {
+export function delayBeforeRetry(
+  retry: number,
+  headers: Headers | undefined,
+  random?: () => number,
+): number | undefined {
   const asked = headers && retryAfterMs(headers);
   return asked === undefined ? backoffMs(retry, random) : asked <= MAX_RETRY_AFTER_MS ? asked : undefined;
 }

@@ -3,7 +3,13 @@
 // It sits below openapi-fetch because middleware cannot re-send a request.
 import * as spec from "../generated/spec.js";
 import { describe, readBody } from "./api-error.js";
-import { DeskAbortError, DeskConnectionError, DeskTimeoutError, DeskValidationError, isDeskError } from "./errors.js";
+import {
+  DeskAbortError,
+  DeskConnectionError,
+  DeskTimeoutError,
+  DeskValidationError,
+  isDeskError,
+} from "./errors.js";
 import { redactText } from "./redact.js";
 import { delayBeforeRetry, isRetryableStatus } from "./retry.js";
 import { deadline, pause } from "./signals.js";
@@ -39,7 +45,9 @@ const utf8 = new TextDecoder();
 function safeCause(error: unknown, secret: string): Error {
   const e = error as { message?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
   const code = e?.cause?.code ?? e?.code;
-  return new Error(redactText(`${String(e?.message ?? error)}${typeof code === "string" ? ` (${code})` : ""}`, secret));
+  return new Error(
+    redactText(`${String(e?.message ?? error)}${typeof code === "string" ? ` (${code})` : ""}`, secret),
+  );
 }
 
 /** Returns a factory of fetch functions bound to per-call settings. */
@@ -54,15 +62,21 @@ export function createTransport(config: TransportConfig) {
       const refuse = (rule: string) => {
         throw new DeskValidationError("url", info.url, rule);
       };
-      if (!url.startsWith(`${origin}/`)) refuse(`must be on the configured origin ${origin}; the API token is sent nowhere else`);
+      if (!url.startsWith(`${origin}/`))
+        refuse(`must be on the configured origin ${origin}; the API token is sent nowhere else`);
       if (/%7B[^/?]*%7D/i.test(url.split("?")[0]!)) refuse("every path parameter needs a value");
       headers.set(spec.auth.header, token);
       // The vendor asks for its JSON content type on every request, GET included; a
       // multipart body keeps the boundary its FormData produced.
-      if (/^$|^\s*application\/json\s*(;|$)/i.test(headers.get("content-type") ?? "")) headers.set("content-type", spec.contentType);
+      if (/^$|^\s*application\/json\s*(;|$)/i.test(headers.get("content-type") ?? ""))
+        headers.set("content-type", spec.contentType);
       headers.set("user-agent", config.userAgent);
       const body = request.body && (await request.arrayBuffer()); // re-sent on each attempt
-      const aborted = () => new DeskAbortError(describe(info, "was aborted by the caller"), { ...info, cause: safeCause(caller.reason, token) });
+      const aborted = () =>
+        new DeskAbortError(describe(info, "was aborted by the caller"), {
+          ...info,
+          cause: safeCause(caller.reason, token),
+        });
 
       for (let attempt = 1; ; attempt++) {
         if (caller.aborted) throw aborted();
@@ -89,10 +103,20 @@ export function createTransport(config: TransportConfig) {
           if (caller.aborted) throw aborted();
           if (isDeskError(failure)) throw failure;
         }
-        const wait = attempt <= maxRetries && (!response || isRetryableStatus(response.status)) ? delayBeforeRetry(attempt, response?.headers) : undefined;
+        const wait =
+          attempt <= maxRetries && (!response || isRetryableStatus(response.status))
+            ? delayBeforeRetry(attempt, response?.headers)
+            : undefined;
         if (wait === undefined) {
           if (response) {
-            if (settings.expect) settings.data = readBody(response, utf8.decode(bytes ?? undefined), info, token, settings.expect);
+            if (settings.expect)
+              settings.data = readBody(
+                response,
+                utf8.decode(bytes ?? undefined),
+                info,
+                token,
+                settings.expect,
+              );
             return response;
           }
           const cause = safeCause(failure, token);

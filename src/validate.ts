@@ -13,19 +13,31 @@ export function check(ok: unknown, field: string, value: unknown, rule: string, 
 }
 
 /** Throws unless `value` is a safe integer from `min` to `max`. */
-function checkInteger(field: string, value: unknown, min: number, max: number = Number.MAX_SAFE_INTEGER): void {
+function checkInteger(
+  field: string,
+  value: unknown,
+  min: number,
+  max: number = Number.MAX_SAFE_INTEGER,
+): void {
   if (!(Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max)) {
     check(0, field, value, `must be an integer from ${min} to ${max}`);
   }
 }
 
-const checkObject = (field: string, value: unknown) => check(value === undefined || (typeof value === "object" && value !== null), field, value, "must be an object");
+const checkObject = (field: string, value: unknown) =>
+  check(
+    value === undefined || (typeof value === "object" && value !== null),
+    field,
+    value,
+    "must be an object",
+  );
 
 /** Checks `limit` and `offset` for listing groups; any other key is refused (a typo would be dropped silently). */
 export function checkListParams(params: ListGroupsParams | undefined): void {
   checkObject("params", params);
   const { limit: l, offset: o, ...rest } = params ?? {};
-  for (const key in rest) check(0, key, (rest as Record<string, unknown>)[key], "list takes only limit and offset");
+  for (const key in rest)
+    check(0, key, (rest as Record<string, unknown>)[key], "list takes only limit and offset");
   if (l !== undefined) checkInteger("limit", l, limit.minimum, limit.maximum);
   if (o !== undefined) checkInteger("offset", o, offset.minimum);
 }
@@ -37,10 +49,23 @@ export function checkGroupId(groupId: GroupId): void {
 
 /** Checks an agent ID: a positive integer, or its decimal digits as a string. */
 export function checkAgentId(agentId: AgentId): void {
-  if (typeof agentId === "number") return checkInteger("agentId", agentId, agent.integer.minimum, agent.integer.maximum);
+  if (typeof agentId === "number")
+    return checkInteger("agentId", agentId, agent.integer.minimum, agent.integer.maximum);
   const { minLength, maxLength, pattern } = agent.string;
-  if (!(typeof agentId === "string" && agentId.length >= minLength && agentId.length <= maxLength && agentPattern.test(agentId))) {
-    check(0, "agentId", agentId, `must be a positive integer, or ${minLength} to ${maxLength} characters matching ${pattern}`);
+  if (
+    !(
+      typeof agentId === "string" &&
+      agentId.length >= minLength &&
+      agentId.length <= maxLength &&
+      agentPattern.test(agentId)
+    )
+  ) {
+    check(
+      0,
+      "agentId",
+      agentId,
+      `must be a positive integer, or ${minLength} to ${maxLength} characters matching ${pattern}`,
+    );
   }
 }
 
@@ -48,7 +73,12 @@ export function checkAgentId(agentId: AgentId): void {
 export function checkRequestOptions(options: RequestOptions | undefined): void {
   checkObject("options", options);
   const { timeoutMs, maxRetries, signal } = options ?? {};
-  check(timeoutMs === undefined || (typeof timeoutMs === "number" && timeoutMs >= 1 && timeoutMs <= 2 ** 31 - 1), "timeoutMs", timeoutMs, "must be a number from 1 to 2147483647");
+  check(
+    timeoutMs === undefined || (typeof timeoutMs === "number" && timeoutMs >= 1 && timeoutMs <= 2 ** 31 - 1),
+    "timeoutMs",
+    timeoutMs,
+    "must be a number from 1 to 2147483647",
+  );
   if (maxRetries !== undefined) checkInteger("maxRetries", maxRetries, 0, 10);
   check(signal === undefined || signal instanceof AbortSignal, "signal", signal, "must be an AbortSignal");
 }

@@ -27,11 +27,16 @@ const reload = /Restarting Prism|Prism is listening on/;
 export function condensedLog(print, { verbose = false } = {}) {
   return (line) => {
     if (verbose) return print(line);
-    let match;
-    if ((match = request.exec(line))) print(`${match[1].toUpperCase()} ${match[2]}`);
-    else if ((match = responding.exec(line))) print(`  -> ${match[1]}`);
-    else if ((match = violation.exec(line))) print(`  ✖ ${match[1]}: ${match[2]}`);
-    else if ((match = failure.exec(line))) print(`  ✖ ${match[1]}`);
-    else if (reload.test(line)) print(`(the spec changed) ${line.replace(/^.*\] \S+\s+\S+\s+/, "")}`);
+    const shown = [
+      [request, (match) => `${match[1].toUpperCase()} ${match[2]}`],
+      [responding, (match) => `  -> ${match[1]}`],
+      [violation, (match) => `  ✖ ${match[1]}: ${match[2]}`],
+      [failure, (match) => `  ✖ ${match[1]}`],
+      [reload, () => `(the spec changed) ${line.replace(/^.*\] \S+\s+\S+\s+/, "")}`],
+    ];
+    for (const [pattern, show] of shown) {
+      const match = pattern.exec(line);
+      if (match) return print(show(match));
+    }
   };
 }

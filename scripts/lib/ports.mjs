@@ -15,7 +15,9 @@ export function portOption({ argv = process.argv.slice(2), flag, envName, fallba
   }
   const port = Number(raw);
   if (!/^\d+$/.test(String(raw ?? "")) || port > 65535) {
-    throw new UsageError(`${source} must be a port number from 0 to 65535 (0 = any free port), got ${JSON.stringify(raw ?? "")}`);
+    throw new UsageError(
+      `${source} must be a port number from 0 to 65535 (0 = any free port), got ${JSON.stringify(raw ?? "")}`,
+    );
   }
   return port;
 }

@@ -11,7 +11,7 @@ import { root, specFile } from "./spec-facts.mjs";
 
 const prismCli = join(root, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
 const listening = /Prism is listening on (http:\/\/\S+)/;
-const ansi = /\x1b\[[0-9;]*m/g;
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"); // colour codes
 
 /**
  * Starts Prism on host:port (port 0 = a free port) with request validation and `--errors`,
@@ -21,7 +21,13 @@ const ansi = /\x1b\[[0-9;]*m/g;
  * Prism reloads its document when the file changes, and on port 0 it would come back on
  * another port: unless `watch` is set, it serves a private copy taken at start.
  */
-export function startPrism({ host = "127.0.0.1", port = 0, watch = false, onLine = () => {}, startTimeoutMs = 60_000 } = {}) {
+export function startPrism({
+  host = "127.0.0.1",
+  port = 0,
+  watch = false,
+  onLine = () => {},
+  startTimeoutMs = 60_000,
+} = {}) {
   const copyDir = watch ? undefined : mkdtempSync(join(tmpdir(), "desk-prism-"));
   const document = copyDir ? join(copyDir, "openapi.json") : specFile;
   if (copyDir) copyFileSync(specFile, document);
@@ -68,7 +74,9 @@ export function startPrism({ host = "127.0.0.1", port = 0, watch = false, onLine
       if (recent.some((line) => line.includes("EADDRINUSE"))) {
         fail(new UsageError(`port ${port} on ${host} is already in use: choose another port (PORT=N)`));
       } else {
-        fail(new Error(`Prism exited (${signal ?? `code ${code}`}) before it was ready:\n${recent.join("\n")}`));
+        fail(
+          new Error(`Prism exited (${signal ?? `code ${code}`}) before it was ready:\n${recent.join("\n")}`),
+        );
       }
     });
     const collect = lineSink;

@@ -18,7 +18,8 @@ export function runUntilStopped(services) {
       if (code === 0) console.error("Stopped.");
       finish(code);
     };
-    const onSignal = (signal) => stopAll(0, `\n${signal}: stopping ${services.map((s) => s.name).join(" and ")}...`);
+    const onSignal = (signal) =>
+      stopAll(0, `\n${signal}: stopping ${services.map((s) => s.name).join(" and ")}...`);
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
     for (const service of services) {

@@ -1,27 +1,31 @@
 // The client and the spec agree, proven through a real Prism process: every operation,
 // called through the public API, passes Prism's request validation and gets a body that
 // validates against the bundled spec; every documented error status maps to its class.
-import { spec } from "../../generated/spec.js";
+
 import type { components } from "../../generated/openapi.js";
+import { spec } from "../../generated/spec.js";
 import {
-  DeskApiError,
+  type DeskApiError,
   DeskAuthenticationError,
   DeskBadRequestError,
+  type DeskClient,
   DeskNotFoundError,
   DeskPermissionDeniedError,
   DeskRateLimitError,
   DeskServerError,
   isDeskApiError,
-  type DeskClient,
 } from "../../src/index.js";
-import { deref, Json, operations } from "../helpers/spec.js";
-import { documentedStatuses, OperationId, validateResponse } from "./mock.js";
+import { deref, type Json, operations } from "../helpers/spec.js";
+import { documentedStatuses, type OperationId, validateResponse } from "./mock.js";
 import { observedClient, prefer, violationsOf } from "./observed.js";
 
 type Schemas = components["schemas"];
 
 /** Each operation, called the way a user calls it. The return types are the generated ones. */
-const calls: Record<OperationId, (desk: DeskClient) => Promise<Schemas["GroupList"] | Schemas["GroupWithMembers"]>> = {
+const calls: Record<
+  OperationId,
+  (desk: DeskClient) => Promise<Schemas["GroupList"] | Schemas["GroupWithMembers"]>
+> = {
   listGroups: async (desk) => {
     const page: Schemas["GroupList"] = await desk.groups.list({ limit: 5, offset: 10 });
     return page;
@@ -53,7 +57,11 @@ function exampleMessage(id: OperationId, status: string): string {
 const ids = Object.keys(spec.operations) as OperationId[];
 
 test("there is a call for every operation of the spec, and only those", () => {
-  expect(Object.keys(calls).sort()).toEqual(operations().map((o) => o.id).sort());
+  expect(Object.keys(calls).sort()).toEqual(
+    operations()
+      .map((o) => o.id)
+      .sort(),
+  );
 });
 
 describe.each(ids)("%s through the client", (id) => {

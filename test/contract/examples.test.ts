@@ -2,7 +2,7 @@
 // requested from Prism with `Prefer: example=<name>` and comes back through the client
 // unchanged (deep-equal to the example).
 import type { DeskClient } from "../../src/index.js";
-import { deref, Json, operations } from "../helpers/spec.js";
+import { deref, type Json, operations } from "../helpers/spec.js";
 import type { OperationId } from "./mock.js";
 import { observedClient, prefer, violationsOf } from "./observed.js";
 
@@ -20,7 +20,12 @@ const examples: [OperationId, string, string, Json][] = operations().flatMap(({ 
     .filter(([status]) => /^2\d\d$/.test(status))
     .flatMap(([status, response]) =>
       Object.entries<Json>(deref(response).content?.["application/json"]?.examples ?? {}).map(
-        ([name, example]): [OperationId, string, string, Json] => [id as OperationId, status, name, deref(example).value],
+        ([name, example]): [OperationId, string, string, Json] => [
+          id as OperationId,
+          status,
+          name,
+          deref(example).value,
+        ],
       ),
     ),
 );
@@ -29,10 +34,13 @@ test("the spec has a named 2xx example for every operation", () => {
   expect(new Set(examples.map(([id]) => id))).toEqual(new Set(operations().map((o) => o.id)));
 });
 
-test.each(examples)("%s %s example %s is parsed by the client without loss", async (id, status, name, value) => {
-  const { desk, exchanges } = observedClient({}, prefer(`example=${name}`));
-  const body = await perform[id](desk);
-  expect(body).toStrictEqual(value);
-  expect(exchanges.map((e) => e.status)).toEqual([Number(status)]);
-  expect(violationsOf(exchanges)).toEqual([]);
-});
+test.each(examples)(
+  "%s %s example %s is parsed by the client without loss",
+  async (id, status, name, value) => {
+    const { desk, exchanges } = observedClient({}, prefer(`example=${name}`));
+    const body = await perform[id](desk);
+    expect(body).toStrictEqual(value);
+    expect(exchanges.map((e) => e.status)).toEqual([Number(status)]);
+    expect(violationsOf(exchanges)).toEqual([]);
+  },
+);

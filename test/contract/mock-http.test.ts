@@ -2,13 +2,23 @@
 // request against it (the rule broken is named in the sl-violations header) and answers the
 // responses the spec documents. This is what testers and the client tests stand on.
 import { spec } from "../../generated/spec.js";
-import { clientHeaders, documentedStatuses, mockUrl, OperationId, operationUrl, validateResponse } from "./mock.js";
+import {
+  clientHeaders,
+  documentedStatuses,
+  mockUrl,
+  type OperationId,
+  operationUrl,
+  validateResponse,
+} from "./mock.js";
 
 const ids = Object.keys(spec.operations) as OperationId[];
 const membership = (id: OperationId) => spec.operations[id].path.endsWith("/membership");
 
 /** One request for an operation, valid by default, with a JSON body where the spec wants one. */
-async function call(id: OperationId, init: { headers?: Record<string, string>; body?: unknown; groupId?: number | string; query?: string } = {}) {
+async function call(
+  id: OperationId,
+  init: { headers?: Record<string, string>; body?: unknown; groupId?: number | string; query?: string } = {},
+) {
   // `body: null` sends no body at all.
   const body = init.body !== undefined ? init.body : membership(id) ? { agentId: 28 } : undefined;
   const response = await fetch(operationUrl(id, init.groupId, init.query), {
@@ -17,7 +27,11 @@ async function call(id: OperationId, init: { headers?: Record<string, string>; b
     body: body === undefined || body === null ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, violations: response.headers.get("sl-violations"), body: JSON.parse(text) as unknown };
+  return {
+    status: response.status,
+    violations: response.headers.get("sl-violations"),
+    body: JSON.parse(text) as unknown,
+  };
 }
 
 /** Prism's sl-violations header as "location: message" lines; `request` keeps the request's only. */
@@ -42,12 +56,15 @@ describe.each(ids)("%s on the mock", (id) => {
     expect(validateResponse(id, 401, answer.body)).toEqual([]);
   });
 
-  test.each(documentedStatuses(id).filter((s) => s !== "200"))("Prefer: code=%s answers that documented error with a schema-valid body", async (status) => {
-    const answer = await call(id, { headers: clientHeaders({ Prefer: `code=${status}` }) });
-    expect(violated(answer.violations, "request")).toEqual([]);
-    expect(answer.status).toBe(Number(status));
-    expect(validateResponse(id, Number(status), answer.body)).toEqual([]);
-  });
+  test.each(documentedStatuses(id).filter((s) => s !== "200"))(
+    "Prefer: code=%s answers that documented error with a schema-valid body",
+    async (status) => {
+      const answer = await call(id, { headers: clientHeaders({ Prefer: `code=${status}` }) });
+      expect(violated(answer.violations, "request")).toEqual([]);
+      expect(answer.status).toBe(Number(status));
+      expect(validateResponse(id, Number(status), answer.body)).toEqual([]);
+    },
+  );
 
   if (id !== "listGroups") {
     test("a group_id below the spec's minimum or not an integer is a violation of the path parameter", async () => {
@@ -85,7 +102,9 @@ describe("listGroups query bounds (from generated/spec.ts)", () => {
   ])("%s=%s is a violation of that query parameter", async (name, value) => {
     const answer = await call("listGroups", { query: `?${name}=${value}` });
     expect(answer.status).toBe(400);
-    expect(violated(answer.violations)).toEqual([expect.stringMatching(new RegExp(`^request\\.query\\.${name}: `))]);
+    expect(violated(answer.violations)).toEqual([
+      expect.stringMatching(new RegExp(`^request\\.query\\.${name}: `)),
+    ]);
   });
 
   test.each([

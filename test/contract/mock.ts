@@ -1,14 +1,17 @@
 // What the contract tests share: the Prism URL published by global-setup.mjs, requests
 // built from the spec's operation table, and Ajv validators for each operation's responses.
 import { spec } from "../../generated/spec.js";
-import { Json, operations, pointer, specAjv } from "../helpers/spec.js";
+import { type Json, operations, pointer, specAjv } from "../helpers/spec.js";
 
 export type OperationId = keyof typeof spec.operations;
 
 /** The Prism mock's base URL (set by the Jest global setup). */
 export function mockUrl(): string {
   const url = process.env.DESK_MOCK_URL;
-  if (!url) throw new Error("DESK_MOCK_URL is not set: run the contract tests through Jest (globalSetup starts Prism)");
+  if (!url)
+    throw new Error(
+      "DESK_MOCK_URL is not set: run the contract tests through Jest (globalSetup starts Prism)",
+    );
   return url;
 }
 
@@ -37,7 +40,9 @@ export function validateResponse(id: OperationId, status: number, body: unknown)
   if (!response) return [`${id} documents no ${status} response`];
   const { method, path } = spec.operations[id];
   // A response given as a $ref (the shared error responses) is validated where it is defined.
-  const at = response.$ref ? `spec${response.$ref}` : pointer("paths", path, method.toLowerCase(), "responses", String(status));
+  const at = response.$ref
+    ? `spec${response.$ref}`
+    : pointer("paths", path, method.toLowerCase(), "responses", String(status));
   const validate = validators().getSchema(`${at}/content/application~1json/schema`);
   if (!validate) return [`no schema at ${at}`];
   return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "$"} ${e.message}`);
@@ -45,7 +50,8 @@ export function validateResponse(id: OperationId, status: number, body: unknown)
 
 let ajvInstance: ReturnType<typeof specAjv> | undefined;
 function validators(): ReturnType<typeof specAjv> {
-  return (ajvInstance ??= specAjv());
+  ajvInstance ??= specAjv();
+  return ajvInstance;
 }
 
 function operation(id: OperationId): Json {

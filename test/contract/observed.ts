@@ -55,5 +55,7 @@ export const prefer = (value: string) => (request: Request) => request.headers.s
 
 /** Prism's violations of every exchange, as "location: message" lines. */
 export function violationsOf(exchanges: Exchange[]): string[] {
-  return exchanges.flatMap((e) => e.violations.map((v) => `${e.method} ${e.url.pathname}: ${v.location.join(".")}: ${v.message}`));
+  return exchanges.flatMap((e) =>
+    e.violations.map((v) => `${e.method} ${e.url.pathname}: ${v.location.join(".")}: ${v.message}`),
+  );
 }

@@ -5,8 +5,8 @@
 // Valid and invalid ranges come from generated/spec.ts.
 import fc from "fast-check";
 import { spec } from "../../generated/spec.js";
-import { DeskValidationError, type DeskClient } from "../../src/index.js";
-import { OperationId, validateResponse } from "./mock.js";
+import { type DeskClient, DeskValidationError } from "../../src/index.js";
+import { type OperationId, validateResponse } from "./mock.js";
 import { observedClient, violationsOf } from "./observed.js";
 
 const seed = Number(process.env.DESK_FC_SEED ?? 20_240_611);
@@ -29,14 +29,23 @@ const valid = {
 /** Values no numeric parameter accepts, whatever its bounds. */
 const notAnInteger = fc.oneof(
   fc.double().filter((x) => !Number.isInteger(x)),
-  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MAX_SAFE_INTEGER + 2),
+  fc.constantFrom(
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.MAX_SAFE_INTEGER + 2,
+  ),
   fc.string({ unit: "binary" }),
   fc.constantFrom(".", "..", "", "5", null, true, [], {}),
   fc.bigInt(),
 );
 
 const invalid = {
-  limit: fc.oneof(fc.integer({ max: limit.minimum - 1 }), fc.integer({ min: limit.maximum + 1 }), notAnInteger),
+  limit: fc.oneof(
+    fc.integer({ max: limit.minimum - 1 }),
+    fc.integer({ min: limit.maximum + 1 }),
+    notAnInteger,
+  ),
   offset: fc.oneof(fc.integer({ max: offset.minimum - 1 }), notAnInteger),
   groupId: fc.oneof(fc.integer({ max: groupId.minimum - 1 }), notAnInteger),
   agentId: fc.oneof(
@@ -84,12 +93,18 @@ describe("valid input is accepted by Prism and answered with a schema-valid body
   test("listGroups: any limit and offset in range, either or both left out", async () => {
     const o = observer();
     const params = fc.record({ limit: valid.limit, offset: valid.offset }, { requiredKeys: [] });
-    await fc.assert(fc.asyncProperty(params, (p) => acceptedBy("listGroups", o, async (desk) => await desk.groups.list(p))), settings);
+    await fc.assert(
+      fc.asyncProperty(params, (p) => acceptedBy("listGroups", o, async (desk) => await desk.groups.list(p))),
+      settings,
+    );
   });
 
   test("getGroup: any group ID in range", async () => {
     const o = observer();
-    await fc.assert(fc.asyncProperty(valid.groupId, (g) => acceptedBy("getGroup", o, (desk) => desk.groups.get(g))), settings);
+    await fc.assert(
+      fc.asyncProperty(valid.groupId, (g) => acceptedBy("getGroup", o, (desk) => desk.groups.get(g))),
+      settings,
+    );
   });
 
   test.each([
@@ -98,7 +113,9 @@ describe("valid input is accepted by Prism and answered with a schema-valid body
   ] as const)("%s: any group ID, any agent ID (integer or its digits)", async (operation, method) => {
     const o = observer();
     await fc.assert(
-      fc.asyncProperty(valid.groupId, valid.agentId, (g, a) => acceptedBy(operation, o, (desk) => desk.groups[method](g, a))),
+      fc.asyncProperty(valid.groupId, valid.agentId, (g, a) =>
+        acceptedBy(operation, o, (desk) => desk.groups[method](g, a)),
+      ),
       settings,
     );
   });
@@ -107,7 +124,12 @@ describe("valid input is accepted by Prism and answered with a schema-valid body
 describe("invalid input raises DeskValidationError and sends nothing", () => {
   test("listGroups: limit out of range or not an integer", async () => {
     const o = observer();
-    await fc.assert(fc.asyncProperty(invalid.limit, (l) => refused("limit", o, async (desk) => await desk.groups.list({ limit: l as number }))), settings);
+    await fc.assert(
+      fc.asyncProperty(invalid.limit, (l) =>
+        refused("limit", o, async (desk) => await desk.groups.list({ limit: l as number })),
+      ),
+      settings,
+    );
   });
 
   test("listGroups: offset below the minimum or not an integer", async () => {
@@ -122,21 +144,31 @@ describe("invalid input raises DeskValidationError and sends nothing", () => {
 
   test("getGroup: group IDs out of range, not integers, dot segments, strings", async () => {
     const o = observer();
-    await fc.assert(fc.asyncProperty(invalid.groupId, (g) => refused("groupId", o, (desk) => desk.groups.get(g as number))), settings);
+    await fc.assert(
+      fc.asyncProperty(invalid.groupId, (g) => refused("groupId", o, (desk) => desk.groups.get(g as number))),
+      settings,
+    );
   });
 
   test.each([
     ["addGroupMember", "addMember"],
     ["removeGroupMember", "removeMember"],
-  ] as const)("%s: bad group ID with a good agent, or good group with a bad agent ID", async (_operation, method) => {
-    const o = observer();
-    await fc.assert(
-      fc.asyncProperty(invalid.groupId, valid.agentId, (g, a) => refused("groupId", o, (desk) => desk.groups[method](g as number, a))),
-      settings,
-    );
-    await fc.assert(
-      fc.asyncProperty(valid.groupId, invalid.agentId, (g, a) => refused("agentId", o, (desk) => desk.groups[method](g, a as number))),
-      settings,
-    );
-  });
+  ] as const)(
+    "%s: bad group ID with a good agent, or good group with a bad agent ID",
+    async (_operation, method) => {
+      const o = observer();
+      await fc.assert(
+        fc.asyncProperty(invalid.groupId, valid.agentId, (g, a) =>
+          refused("groupId", o, (desk) => desk.groups[method](g as number, a)),
+        ),
+        settings,
+      );
+      await fc.assert(
+        fc.asyncProperty(valid.groupId, invalid.agentId, (g, a) =>
+          refused("agentId", o, (desk) => desk.groups[method](g, a as number)),
+        ),
+        settings,
+      );
+    },
+  );
 });

@@ -2,7 +2,7 @@
 // print how to call the mock, show the rule a bad request broke, serve the docs without
 // letting a path out of build/docs, refuse a busy port in one line, and stop with every
 // child on SIGINT/SIGTERM (no orphan Prism).
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
 import { join } from "node:path";
 import { spec } from "../../generated/spec.js";
@@ -16,7 +16,12 @@ interface Running {
 }
 
 /** Starts `node scripts/<name>` and resolves once its output matches `ready`. */
-async function run(script: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<Running> {
+async function run(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<Running> {
   const child = spawn(process.execPath, [join(root, "scripts", script), ...args], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -38,7 +43,10 @@ async function run(script: string, args: string[], env: Record<string, string>, 
 /** The PIDs of a process's children (pgrep -P), empty when it has none. */
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map(Number);
   } catch {
     return [];
   }
@@ -54,7 +62,11 @@ const alive = (pid: number) => {
 };
 
 /** A raw GET, so that dot segments and encoded slashes reach the server as written. */
-function rawGet(base: string, path: string, method = "GET"): Promise<{ status: number; type: string | undefined; body: string }> {
+function rawGet(
+  base: string,
+  path: string,
+  method = "GET",
+): Promise<{ status: number; type: string | undefined; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path, method, agent: false }, (res) => {
@@ -75,15 +87,22 @@ describe("npm run mock", () => {
     const mock = await run("mock.mjs", ["--port", "0"], {}, /Ctrl-C/);
     try {
       const url = mockLine.exec(mock.output())![1]!;
-      expect(mock.output()).toContain(`curl -i '${url}/groups?limit=2' -H '${spec.auth.header}: any-token' -H 'Content-Type: ${spec.contentType}'`);
+      expect(mock.output()).toContain(
+        `curl -i '${url}/groups?limit=2' -H '${spec.auth.header}: any-token' -H 'Content-Type: ${spec.contentType}'`,
+      );
       expect(mock.output()).toContain(`createDeskClient({ baseUrl: "${url}", apiToken: "any-token" })`);
 
-      const bad = await fetch(`${url}/groups?limit=${spec.parameters.limit.minimum - 1}`, { headers: { [spec.auth.header]: "t" } });
+      const bad = await fetch(`${url}/groups?limit=${spec.parameters.limit.minimum - 1}`, {
+        headers: { [spec.auth.header]: "t" },
+      });
       await bad.text();
       expect(bad.status).toBe(400);
       // Prism logs after it answers: give its line a moment to arrive.
-      for (let i = 0; i < 50 && !/request\.query\.limit/.test(mock.output()); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(mock.output()).toMatch(/GET \/groups\n\s+-> 400\n\s+✖ request\.query\.limit: .*limit must be >= 1/);
+      for (let i = 0; i < 50 && !/request\.query\.limit/.test(mock.output()); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(mock.output()).toMatch(
+        /GET \/groups\n\s+-> 400\n\s+✖ request\.query\.limit: .*limit must be >= 1/,
+      );
 
       const prisms = childrenOf(mock.child.pid!);
       expect(prisms).toHaveLength(1);
@@ -104,7 +123,9 @@ describe("npm run mock", () => {
     child.stdout.resume();
     const code = await new Promise((done) => child.once("close", done));
     expect(code).toBe(1);
-    expect(stderr.trim().split("\n")).toEqual([expect.stringContaining(`port ${port} on 127.0.0.1 is already in use`)]);
+    expect(stderr.trim().split("\n")).toEqual([
+      expect.stringContaining(`port ${port} on 127.0.0.1 is already in use`),
+    ]);
   });
 });
 
@@ -121,12 +142,23 @@ describe("npm start", () => {
       expect(page.body).toContain("<html");
       expect((await rawGet(docs, "/index.html", "HEAD")).status).toBe(200);
       expect((await rawGet(docs, "/index.html", "POST")).status).toBe(405);
-      for (const escape of ["/../package.json", "/%2e%2e/package.json", "/..%2fpackage.json", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/..%5cpackage.json", "/%00", "/.git/config", "/%E0%A4%A"]) {
-        const answer = await rawGet(docs, escape);
-        expect([escape, answer.status]).toEqual([escape, 404]);
+      for (const escapePath of [
+        "/../package.json",
+        "/%2e%2e/package.json",
+        "/..%2fpackage.json",
+        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/..%5cpackage.json",
+        "/%00",
+        "/.git/config",
+        "/%E0%A4%A",
+      ]) {
+        const answer = await rawGet(docs, escapePath);
+        expect([escapePath, answer.status]).toEqual([escapePath, 404]);
       }
 
-      const groups = await fetch(`${mock}/groups`, { headers: { [spec.auth.header]: "t", "Content-Type": spec.contentType } });
+      const groups = await fetch(`${mock}/groups`, {
+        headers: { [spec.auth.header]: "t", "Content-Type": spec.contentType },
+      });
       expect(groups.status).toBe(200);
       expect(groups.headers.get("sl-violations")).toBeNull();
       await groups.text();

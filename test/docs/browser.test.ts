@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { bundled, deref, operations, root } from "../helpers/spec";
 import { blockNetwork, hasChromium, installHint, launchChromium } from "./chromium";
 import { operationSamples } from "./samples";
-import { screenshotWholePage, tour, Tour } from "./tour";
+import { screenshotWholePage, type Tour, tour } from "./tour";
 
 const html = join(root, "build", "docs", "index.html");
 const artifacts = join(root, "artifacts");
@@ -22,7 +22,9 @@ const languages = [...new Set(samples.flatMap((s) => s.all.map((sample) => sampl
 
 if (!hasChromium() && !required) {
   const line = "!".repeat(100);
-  console.warn(`\n${line}\n${installHint}\nThe docs browser tests are SKIPPED (REQUIRE_BROWSER=1 makes this a failure).\n${line}\n`);
+  console.warn(
+    `\n${line}\n${installHint}\nThe docs browser tests are SKIPPED (REQUIRE_BROWSER=1 makes this a failure).\n${line}\n`,
+  );
 }
 const suite = hasChromium() || required ? describe : describe.skip;
 
@@ -36,7 +38,10 @@ suite("the docs page in Chromium, offline", () => {
 
   beforeAll(async () => {
     if (!hasChromium()) throw new Error(`REQUIRE_BROWSER=1: ${installHint}`);
-    built = execFileSync(process.execPath, [join(root, "scripts", "docs.mjs")], { cwd: root, encoding: "utf8" });
+    built = execFileSync(process.execPath, [join(root, "scripts", "docs.mjs")], {
+      cwd: root,
+      encoding: "utf8",
+    });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     blocked = await blockNetwork(context);
@@ -85,7 +90,15 @@ suite("the docs page in Chromium, offline", () => {
   it("opens with the introduction from info.description", () => {
     expect(visit.intro).toContain(bundled.info.title);
     const headings = [...(bundled.info.description as string).matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
-    expect(headings).toEqual(expect.arrayContaining(["Server-side only", "Base URL", "Headers", "Multipart requests", "URL encoding"]));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        "Server-side only",
+        "Base URL",
+        "Headers",
+        "Multipart requests",
+        "URL encoding",
+      ]),
+    );
     for (const heading of headings) expect(visit.intro).toContain(heading);
     expect(visit.intro).toContain("Content-Type: application/json; charset=utf8");
     expect(visit.intro).toContain("https://desk-api-{application_id}.sendbird.com/platform/v1");

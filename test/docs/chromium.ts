@@ -1,14 +1,13 @@
 // Finds and starts the system's Chromium (Debian's package; a browser is never downloaded)
 // with everything that could phone home switched off, and blocks the network per context.
 import { existsSync } from "node:fs";
-import { chromium, Browser, BrowserContext } from "playwright-core";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
 
 /** Where Debian's chromium package installs the browser; CHROMIUM_PATH overrides it. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** What is missing and how to install it. */
-export const installHint =
-  `Chromium not found at ${chromiumPath}. Install it with \`apt-get update && apt-get install -y chromium\`.`;
+export const installHint = `Chromium not found at ${chromiumPath}. Install it with \`apt-get update && apt-get install -y chromium\`.`;
 
 /** True when Chromium is installed. */
 export const hasChromium = (): boolean => existsSync(chromiumPath);
@@ -19,8 +18,14 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath,
     headless: true,
     args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
     ],
   });
 }

@@ -51,11 +51,14 @@ export function compileModules(files: Record<string, string>): CompileResult {
     const errors = Object.fromEntries(
       Object.entries(paths).map(([name, file]) => [
         name,
-        ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.formatDiagnostic(d, host).trim()),
+        ts
+          .getPreEmitDiagnostics(program, program.getSourceFile(file))
+          .map((d) => ts.formatDiagnostic(d, host).trim()),
       ]),
     );
     const first = Object.values(paths)[0];
-    const resolved = first && ts.resolveModuleName(packageName, first, options, ts.sys).resolvedModule?.resolvedFileName;
+    const resolved =
+      first && ts.resolveModuleName(packageName, first, options, ts.sys).resolvedModule?.resolvedFileName;
     return { errors, resolvedPackage: resolved?.slice(root.length + 1).replaceAll("\\", "/") };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

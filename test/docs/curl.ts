@@ -40,5 +40,10 @@ export function parseCurl(command: string): CurlCommand {
     else throw new Error(`second URL ${arg}`);
   }
   if (!parsed.url) throw new Error("curl command without a URL");
-  return { method: parsed.method ?? (parsed.body === undefined ? "GET" : "POST"), url: parsed.url, headers: parsed.headers, body: parsed.body };
+  return {
+    method: parsed.method ?? (parsed.body === undefined ? "GET" : "POST"),
+    url: parsed.url,
+    headers: parsed.headers,
+    body: parsed.body,
+  };
 }

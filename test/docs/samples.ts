@@ -1,5 +1,5 @@
 // The x-codeSamples of every operation in the bundled spec, keyed by their kind.
-import { Json, operations } from "../helpers/spec";
+import { type Json, operations } from "../helpers/spec";
 
 export interface OperationSamples {
   operationId: string;

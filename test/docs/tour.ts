@@ -24,7 +24,7 @@ async function settled(page: Page, where: Locator = page.locator("body")): Promi
   let last = "";
   for (let stable = 0, tries = 0; stable < 3 && tries < 50; tries++) {
     await page.waitForTimeout(200);
-    const now = await where.innerText();
+    const now = await where.textContent();
     stable = now === last ? stable + 1 : 0;
     last = now;
   }
@@ -32,7 +32,11 @@ async function settled(page: Page, where: Locator = page.locator("body")): Promi
 }
 
 /** Visits the intro, each operation (by summary) and every sample language (by label). */
-export async function tour(page: Page, summaries: Record<string, string>, languages: string[]): Promise<Tour> {
+export async function tour(
+  page: Page,
+  summaries: Record<string, string>,
+  languages: string[],
+): Promise<Tour> {
   await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 30_000 });
   const intro = await settled(page);
   const sidebarGroup = page.getByText("Groups", { exact: true }).first();
@@ -54,7 +58,7 @@ export async function tour(page: Page, summaries: Record<string, string>, langua
       await selectLanguage(page, section, language, languages);
       textByLanguage[language] = await settled(page, section);
     }
-    operations[id] = { url, heading: await heading.innerText(), textByLanguage };
+    operations[id] = { url, heading: await heading.textContent(), textByLanguage };
   }
   await selectLanguage(page, section, languages[0]!, languages);
 
@@ -69,7 +73,12 @@ export async function tour(page: Page, summaries: Record<string, string>, langua
 
 /** Opens the section's sample language menu (its button shows the active label) and picks
  *  one; the choice applies to every operation on the page. */
-async function selectLanguage(page: Page, section: Locator, language: string, languages: string[]): Promise<void> {
+async function selectLanguage(
+  page: Page,
+  section: Locator,
+  language: string,
+  languages: string[],
+): Promise<void> {
   for (const active of languages) {
     const button = section.getByRole("button", { name: active, exact: true });
     if ((await button.count()) === 0) continue;

@@ -1,9 +1,16 @@
 // Answers whose bodies the client cannot read: each becomes a typed DeskError carrying the
 // status and a short excerpt, never a bare SyntaxError.
-import { createDeskClient, DeskError, DeskServerError, isDeskApiError, isDeskError } from "../../src/index.js";
-import { CANARY, guardCanary } from "./leak-guard.js";
+
 import { spec } from "../../generated/spec.js";
-import { reply, startScriptedServer, type ScriptedServer, type Step } from "./scripted-server.js";
+import {
+  createDeskClient,
+  DeskError,
+  DeskServerError,
+  isDeskApiError,
+  isDeskError,
+} from "../../src/index.js";
+import { CANARY, guardCanary } from "./leak-guard.js";
+import { reply, type ScriptedServer, type Step, startScriptedServer } from "./scripted-server.js";
 
 const guard = guardCanary(CANARY);
 let server: ScriptedServer;
@@ -31,7 +38,11 @@ async function expectTyped(step: Step, status: number, excerpt: string) {
 }
 
 test("truncated JSON in a 200: typed error, 1 attempt", async () => {
-  const error = await expectTyped(reply(200, '{"id": 77, "name": "DATW Te', { "content-type": "application/json" }), 200, '{"id": 77, "name": "DATW Te');
+  const error = await expectTyped(
+    reply(200, '{"id": 77, "name": "DATW Te', { "content-type": "application/json" }),
+    200,
+    '{"id": 77, "name": "DATW Te',
+  );
   expect(error.attempts).toBe(1);
   expect(server.arrivals).toHaveLength(1);
 });

@@ -2,10 +2,23 @@
 // never comes, and the caller giving up.
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createDeskClient, DeskAbortError, DeskConnectionError, DeskTimeoutError, isDeskError } from "../../src/index.js";
+import {
+  createDeskClient,
+  DeskAbortError,
+  DeskConnectionError,
+  DeskTimeoutError,
+  isDeskError,
+} from "../../src/index.js";
 import group from "../fixtures/group-page/view-group.json";
 import { CANARY, guardCanary } from "./leak-guard.js";
-import { destroyMidBody, hang, refusedPort, reply, startScriptedServer, type ScriptedServer } from "./scripted-server.js";
+import {
+  destroyMidBody,
+  hang,
+  refusedPort,
+  reply,
+  type ScriptedServer,
+  startScriptedServer,
+} from "./scripted-server.js";
 
 const guard = guardCanary(CANARY);
 let server: ScriptedServer;

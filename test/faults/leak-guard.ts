@@ -21,7 +21,10 @@ export function renderings(error: unknown): string[] {
   for (let hop = 0; at && typeof at === "object" && hop < 10; hop++) {
     for (const key of Object.getOwnPropertyNames(at)) {
       const value = (at as Record<string, unknown>)[key];
-      out.push(key, typeof value === "string" ? value : inspect(value, { depth: Infinity, showHidden: true }));
+      out.push(
+        key,
+        typeof value === "string" ? value : inspect(value, { depth: Infinity, showHidden: true }),
+      );
     }
     at = (at as { cause?: unknown }).cause;
   }
@@ -41,7 +44,9 @@ export function guardCanary(canary: string) {
       const original = console[method].bind(console);
       spies.push(
         jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-          logged.push(args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: Infinity }))).join(" "));
+          logged.push(
+            args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: Infinity }))).join(" "),
+          );
           original(...args);
         }),
       );

@@ -2,7 +2,7 @@
 // its own server; the other host never sees a request, let alone the token.
 import { createDeskClient } from "../../src/index.js";
 import { CANARY, guardCanary } from "./leak-guard.js";
-import { reply, startScriptedServer, type ScriptedServer, type Step } from "./scripted-server.js";
+import { reply, type ScriptedServer, type Step, startScriptedServer } from "./scripted-server.js";
 
 guardCanary(CANARY);
 let api: ScriptedServer;
@@ -13,7 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([api.close(), collector.close()]));
 
-const group = (id: number) => ({ id, name: `Team ${id}`, key: `team-${id}`, project: 1, createdAt: "2020-12-01T10:19:51.086740Z", createdBy: 1, description: null });
+const group = (id: number) => ({
+  id,
+  name: `Team ${id}`,
+  key: `team-${id}`,
+  project: 1,
+  createdAt: "2020-12-01T10:19:51.086740Z",
+  createdBy: 1,
+  description: null,
+});
 
 /** Pages of 2 over 4 groups, each `next` pointing at the collector. */
 const pages: Step = (req, res) => {
@@ -41,5 +49,7 @@ test("one page: the foreign next link is returned as data, nothing is sent to it
   expect(page.next).toBe(`${collector.url}/groups?limit=2&offset=2`);
   expect(api.arrivals).toHaveLength(1);
   expect(collector.arrivals).toHaveLength(0);
-  expect(collector.arrivals.filter((a) => a.token !== undefined || JSON.stringify(a).includes(CANARY))).toHaveLength(0);
+  expect(
+    collector.arrivals.filter((a) => a.token !== undefined || JSON.stringify(a).includes(CANARY)),
+  ).toHaveLength(0);
 });

@@ -3,7 +3,7 @@
 import { createDeskClient, DeskRateLimitError, DeskServerError, isDeskApiError } from "../../src/index.js";
 import group from "../fixtures/group-page/view-group.json";
 import { CANARY, guardCanary } from "./leak-guard.js";
-import { reply, startScriptedServer, type ScriptedServer } from "./scripted-server.js";
+import { reply, type ScriptedServer, startScriptedServer } from "./scripted-server.js";
 
 const guard = guardCanary(CANARY);
 let server: ScriptedServer;
@@ -34,7 +34,10 @@ test("429 with Retry-After: 1, then 200: one retry, sent at least the stated sec
 });
 
 test("429 with a Retry-After past the cap: DeskRateLimitError at once, after 1 attempt, with retryAfterMs", async () => {
-  server.script(reply(429, { message: "come back in an hour" }, { "retry-after": "3600" }), reply(200, group));
+  server.script(
+    reply(429, { message: "come back in an hour" }, { "retry-after": "3600" }),
+    reply(200, group),
+  );
   const error = await guard.rejection(desk().groups.get(77));
   expect(error).toBeInstanceOf(DeskRateLimitError);
   expect(error).toMatchObject({ status: 429, attempts: 1, retryAfterMs: 3_600_000 });
@@ -50,7 +53,9 @@ test("503, 503, 200: success on the third attempt", async () => {
 
 test("500 three times: DeskServerError after 3 attempts, even when the server echoes the token", async () => {
   // A careless upstream that reflects the request's credential in its body and a header.
-  server.script(reply(500, { message: "internal error", detail: `bad token ${CANARY}` }, { "x-debug-token": CANARY }));
+  server.script(
+    reply(500, { message: "internal error", detail: `bad token ${CANARY}` }, { "x-debug-token": CANARY }),
+  );
   const error = await guard.rejection(desk().groups.get(77));
   expect(error).toBeInstanceOf(DeskServerError);
   expect(isDeskApiError(error)).toBe(true);

@@ -7,7 +7,7 @@ import addFormats from "ajv-formats";
 export const root = join(__dirname, "..", "..");
 
 /** The bundled spec, parsed. Typed loosely: tests walk it as data. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: tests walk the spec as untyped data
 export type Json = any;
 export const bundled: Json = JSON.parse(readFileSync(join(root, "generated", "openapi.json"), "utf8"));
 
@@ -43,5 +43,5 @@ export function operations(): { id: string; method: string; path: string; op: Js
 
 /** A JSON pointer into the bundled spec, for Ajv's getSchema("spec#..."). */
 export function pointer(...segments: (string | number)[]): string {
-  return "spec#/" + segments.map((s) => String(s).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+  return `spec#/${segments.map((s) => String(s).replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
 }

@@ -14,7 +14,6 @@ let url = "";
 let served = 0;
 let withToken = 0;
 
-
 beforeAll(async () => {
   // Each answer names the id from its own path, after a random 0-20 ms delay, so answers
   // come back out of order.
@@ -22,11 +21,14 @@ beforeAll(async () => {
     served++;
     if (req.headers[TOKEN_HEADER] === CANARY) withToken++;
     const id = Number(/^\/groups\/(\d+)$/.exec(req.url ?? "")?.[1]);
-    setTimeout(() => {
-      const text = JSON.stringify(group(id));
-      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-      res.end(text);
-    }, Math.floor(Math.random() * 21));
+    setTimeout(
+      () => {
+        const text = JSON.stringify(group(id));
+        res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+        res.end(text);
+      },
+      Math.floor(Math.random() * 21),
+    );
   });
   await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", backlog: 2048 }, resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -45,11 +47,15 @@ test("1,000 concurrent groups.get calls: all succeed, each with its own group", 
 }, 60_000);
 
 test("afterwards: the server closes and no keep-alive socket is left", async () => {
-  const closed = new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+  const closed = new Promise<void>((resolve, reject) =>
+    server.close((err) => (err ? reject(err) : resolve())),
+  );
   server.closeIdleConnections();
   server.closeAllConnections();
   await closed;
-  const open = await new Promise<number>((resolve, reject) => server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+  const open = await new Promise<number>((resolve, reject) =>
+    server.getConnections((err, n) => (err ? reject(err) : resolve(n))),
+  );
   expect(open).toBe(0);
   expect(server.listening).toBe(false);
 });

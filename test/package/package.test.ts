@@ -2,12 +2,12 @@
 // scratch project uses it from `import`, `require` and strict TypeScript against a real
 // loopback server. Runs after `npm run build` (npm test does that first).
 import { execFile, execFileSync } from "node:child_process";
-import { promisify } from "node:util";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 
 const root = join(__dirname, "..", "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -30,14 +30,29 @@ beforeAll(async () => {
   const pkg = join(project, "node_modules", "sendbird-desk-platform");
   mkdirSync(pkg, { recursive: true });
   run("tar", ["-xzf", tarball, "-C", pkg, "--strip-components=1"]);
-  symlinkSync(join(root, "node_modules", "openapi-fetch"), join(project, "node_modules", "openapi-fetch"), "dir");
+  symlinkSync(
+    join(root, "node_modules", "openapi-fetch"),
+    join(project, "node_modules", "openapi-fetch"),
+    "dir",
+  );
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "app", private: true }));
 
   server = createServer((req, res) => {
     seen.push({ url: req.url!, token: req.headers.sendbirddeskapitoken as string | undefined });
     const id = Number(req.url!.split("/")[2]);
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ id, name: "n", key: "k", project: 1, createdAt: "2020-01-01T00:00:00Z", createdBy: 1, description: null, members: [] }));
+    res.end(
+      JSON.stringify({
+        id,
+        name: "n",
+        key: "k",
+        project: 1,
+        createdAt: "2020-01-01T00:00:00Z",
+        createdBy: 1,
+        description: null,
+        members: [],
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -49,9 +64,21 @@ afterAll(async () => {
 });
 
 it("ships only dist, the bundled spec and types, README and LICENSE", () => {
-  const files = run("tar", ["-tzf", tarball]).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
-  expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(["LICENSE", "README.md", "generated/openapi.json", "generated/openapi.ts", "package.json"]);
-  expect(files).toEqual(expect.arrayContaining(["dist/index.mjs", "dist/index.cjs", "dist/index.d.mts", "dist/index.d.cts"]));
+  const files = run("tar", ["-tzf", tarball])
+    .trim()
+    .split("\n")
+    .map((f) => f.replace(/^package\//, ""))
+    .sort();
+  expect(files.filter((f) => !f.startsWith("dist/"))).toEqual([
+    "LICENSE",
+    "README.md",
+    "generated/openapi.json",
+    "generated/openapi.ts",
+    "package.json",
+  ]);
+  expect(files).toEqual(
+    expect.arrayContaining(["dist/index.mjs", "dist/index.cjs", "dist/index.d.mts", "dist/index.d.cts"]),
+  );
 });
 
 it("passes publint with no suggestion", () => {
@@ -62,7 +89,11 @@ it("passes publint with no suggestion", () => {
 it("passes arethetypeswrong in every resolution mode", () => {
   const out = run(bin("attw"), [tarball, "--format", "json"]);
   const report = JSON.parse(out.slice(out.indexOf("{")));
-  expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([".", "./generated/openapi.json", "./package.json"]);
+  expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
+    ".",
+    "./generated/openapi.json",
+    "./package.json",
+  ]);
   expect(report.problems).toEqual({});
   expect(report.analysis.problems).toEqual([]);
 });
@@ -77,11 +108,19 @@ const script = `
 
 it.each([
   ["import", "esm.mjs", `import { createDeskClient, isDeskError } from "sendbird-desk-platform";${script}`],
-  ["require", "cjs.cjs", `const { createDeskClient, isDeskError } = require("sendbird-desk-platform");${script}`],
+  [
+    "require",
+    "cjs.cjs",
+    `const { createDeskClient, isDeskError } = require("sendbird-desk-platform");${script}`,
+  ],
 ])("works from %s", async (_how, file, code) => {
   writeFileSync(join(project, file), code);
   // Asynchronously: the server answering the child lives in this process.
-  const { stdout: out } = await promisify(execFile)(process.execPath, [file], { cwd: project, env: { ...process.env, URL: url }, timeout: 30_000 });
+  const { stdout: out } = await promisify(execFile)(process.execPath, [file], {
+    cwd: project,
+    env: { ...process.env, URL: url },
+    timeout: 30_000,
+  });
   expect(JSON.parse(out)).toEqual({ id: 41, refused: "DeskValidationError" });
   expect(seen.at(-1)).toEqual({ url: "/groups/41", token: "pack-token" });
 });
@@ -89,7 +128,17 @@ it.each([
 it("compiles in a strict TypeScript project (NodeNext)", () => {
   writeFileSync(
     join(project, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2022", "DOM"], types: [], noEmit: true } }),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        target: "ES2022",
+        lib: ["ES2022", "DOM"],
+        types: [],
+        noEmit: true,
+      },
+    }),
   );
   writeFileSync(
     join(project, "app.mts"),
@@ -103,6 +152,11 @@ export const isMissing = (e: unknown) => e instanceof DeskNotFoundError;
 desk.groups.list({ limit: "5" });
 `,
   );
-  writeFileSync(join(project, "app.cts"), `import desk = require("sendbird-desk-platform");\nexport const make = () => desk.createDeskClient({ applicationId: "a", apiToken: "t" });\n`);
-  expect(() => run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", project], project)).not.toThrow();
+  writeFileSync(
+    join(project, "app.cts"),
+    `import desk = require("sendbird-desk-platform");\nexport const make = () => desk.createDeskClient({ applicationId: "a", apiToken: "t" });\n`,
+  );
+  expect(() =>
+    run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", project], project),
+  ).not.toThrow();
 });

@@ -11,7 +11,9 @@ const BUDGET = 7_150;
 
 it(`keeps the client with openapi-fetch at or under ${BUDGET} B min+gz`, () => {
   const root = join(__dirname, "..", "..");
-  const out = execFileSync(process.execPath, [join(root, "scripts", "size.mjs"), "--json"], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, [join(root, "scripts", "size.mjs"), "--json"], {
+    encoding: "utf8",
+  });
   const sizes = JSON.parse(out);
   expect(sizes.openapiFetch.gzipped).toBeGreaterThan(1000);
   expect(sizes.client.gzipped).toBeGreaterThan(sizes.openapiFetch.gzipped);
@@ -20,7 +22,9 @@ it(`keeps the client with openapi-fetch at or under ${BUDGET} B min+gz`, () => {
 
 it("bench/size-floor.mjs still applies to src/: each stripping step makes the bundle smaller", () => {
   const root = join(__dirname, "..", "..");
-  const out = execFileSync(process.execPath, [join(root, "bench", "size-floor.mjs"), "--json"], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, [join(root, "bench", "size-floor.mjs"), "--json"], {
+    encoding: "utf8",
+  });
   const { real, stripped, floor } = JSON.parse(out);
   expect(stripped.gzipped).toBeLessThan(real.gzipped);
   expect(floor.gzipped).toBeLessThan(stripped.gzipped);

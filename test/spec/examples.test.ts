@@ -3,7 +3,7 @@
 // deliberately broken copy of them fails.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bundled, deref, Json, operations, root, specAjv } from "../helpers/spec";
+import { bundled, deref, type Json, operations, root, specAjv } from "../helpers/spec";
 
 const ajv = specAjv();
 
@@ -11,10 +11,30 @@ type Where = "request" | "response";
 const fixtures: { file: string; example: string; operationId: string; where: Where }[] = [
   { file: "list-groups-page.json", example: "ListGroupsPage", operationId: "listGroups", where: "response" },
   { file: "view-group.json", example: "ViewGroup", operationId: "getGroup", where: "response" },
-  { file: "add-member-request.json", example: "AddMemberRequest", operationId: "addGroupMember", where: "request" },
-  { file: "add-member-response.json", example: "AddMemberResponse", operationId: "addGroupMember", where: "response" },
-  { file: "remove-member-request.json", example: "RemoveMemberRequest", operationId: "removeGroupMember", where: "request" },
-  { file: "remove-member-response.json", example: "RemoveMemberResponse", operationId: "removeGroupMember", where: "response" },
+  {
+    file: "add-member-request.json",
+    example: "AddMemberRequest",
+    operationId: "addGroupMember",
+    where: "request",
+  },
+  {
+    file: "add-member-response.json",
+    example: "AddMemberResponse",
+    operationId: "addGroupMember",
+    where: "response",
+  },
+  {
+    file: "remove-member-request.json",
+    example: "RemoveMemberRequest",
+    operationId: "removeGroupMember",
+    where: "request",
+  },
+  {
+    file: "remove-member-response.json",
+    example: "RemoveMemberResponse",
+    operationId: "removeGroupMember",
+    where: "response",
+  },
 ];
 
 function mediaOf(operationId: string, where: Where): Json {
@@ -39,7 +59,8 @@ function declared(schema: Json): Record<string, Json> {
 /** Keys in `value` that its schema does not declare (Redocly does not check inside allOf). */
 function undeclared(schema: Json, value: Json, at = "$"): string[] {
   const s = deref(schema);
-  if (Array.isArray(value)) return value.flatMap((v, i) => (s.items ? undeclared(s.items, v, `${at}[${i}]`) : []));
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => (s.items ? undeclared(s.items, v, `${at}[${i}]`) : []));
   if (value === null || typeof value !== "object") return [];
   const props = declared(s);
   return Object.entries(value).flatMap(([k, v]) =>
@@ -63,9 +84,17 @@ function broken(schema: Json, value: Json, at = "$"): { why: string; copy: (v: J
   const required = new Set<string>([s, ...(s.allOf ?? []).map(deref)].flatMap((x: Json) => x.required ?? []));
   for (const key of Object.keys(value)) {
     if (required.has(key)) {
-      out.push({ why: `${at}.${key} removed`, copy: (v) => { const c = { ...v }; delete c[key]; return c; } });
+      out.push({
+        why: `${at}.${key} removed`,
+        copy: (v) => {
+          const c = { ...v };
+          delete c[key];
+          return c;
+        },
+      });
     }
-    const wrong = typeof value[key] === "string" ? 12345 : typeof value[key] === "number" ? { not: "a number" } : 7;
+    const wrong =
+      typeof value[key] === "string" ? 12345 : typeof value[key] === "number" ? { not: "a number" } : 7;
     out.push({ why: `${at}.${key} = ${JSON.stringify(wrong)}`, copy: (v) => ({ ...v, [key]: wrong }) });
     for (const b of broken(props[key] ?? {}, value[key], `${at}.${key}`)) {
       out.push({ why: b.why, copy: (v) => ({ ...v, [key]: b.copy(v[key]) }) });
@@ -77,7 +106,7 @@ function broken(schema: Json, value: Json, at = "$"): { why: string; copy: (v: J
 describe.each(fixtures)("$file", ({ file, example, operationId, where }) => {
   const media = mediaOf(operationId, where);
   const schemaRef: string = media.schema.$ref;
-  const validate = ajv.getSchema("spec" + schemaRef);
+  const validate = ajv.getSchema(`spec${schemaRef}`);
   const value = load(file);
 
   it(`is the spec's named example ${example} on ${operationId}`, () => {
@@ -108,7 +137,8 @@ it("covers every named example of a 2xx response or request body in the spec", (
   const named = new Set<string>();
   for (const { op } of operations()) {
     const bodies = [deref(op.requestBody), deref(op.responses["200"])].filter(Boolean);
-    for (const b of bodies) for (const k of Object.keys(b.content["application/json"].examples ?? {})) named.add(k);
+    for (const b of bodies)
+      for (const k of Object.keys(b.content["application/json"].examples ?? {})) named.add(k);
   }
   expect([...named].sort()).toEqual(fixtures.map((f) => f.example).sort());
   expect(bundled.openapi).toMatch(/^3\.1\./);

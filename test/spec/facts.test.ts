@@ -7,7 +7,9 @@ const ops = operations();
 const byId = Object.fromEntries(ops.map((o) => [o.id, o]));
 const params = (id: string) =>
   Object.fromEntries(
-    [...(byId[id]!.item.parameters ?? []), ...(byId[id]!.op.parameters ?? [])].map(deref).map((p) => [p.name, p]),
+    [...(byId[id]!.item.parameters ?? []), ...(byId[id]!.op.parameters ?? [])]
+      .map(deref)
+      .map((p) => [p.name, p]),
   );
 
 describe("conventions", () => {
@@ -61,21 +63,39 @@ describe("operations", () => {
 
   it("page with limit 1..500 (default 50) and offset >= 0 (default 0)", () => {
     const { limit, offset } = params("listGroups");
-    expect(limit).toMatchObject({ in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } });
-    expect(offset).toMatchObject({ in: "query", required: false, schema: { type: "integer", minimum: 0, default: 0 } });
+    expect(limit).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "integer", minimum: 1, maximum: 500, default: 50 },
+    });
+    expect(offset).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "integer", minimum: 0, default: 0 },
+    });
     expect(offset.schema.maximum).toBeUndefined();
   });
 
-  it.each(["getGroup", "addGroupMember", "removeGroupMember"])("%s takes a required integer group_id", (id) => {
-    expect(params(id).group_id).toMatchObject({ in: "path", required: true, schema: { type: "integer", minimum: 1 } });
-  });
+  it.each(["getGroup", "addGroupMember", "removeGroupMember"])(
+    "%s takes a required integer group_id",
+    (id) => {
+      expect(params(id).group_id).toMatchObject({
+        in: "path",
+        required: true,
+        schema: { type: "integer", minimum: 1 },
+      });
+    },
+  );
 
   it.each(["addGroupMember", "removeGroupMember"])("%s takes a required JSON body { agentId }", (id) => {
     const body = deref(byId[id]!.op.requestBody);
     expect(body.required).toBe(true);
     const schema = deref(body.content["application/json"].schema);
     expect(schema.required).toEqual(["agentId"]);
-    expect(schema.properties.agentId.oneOf.map((s: { type: string }) => s.type)).toEqual(["integer", "string"]);
+    expect(schema.properties.agentId.oneOf.map((s: { type: string }) => s.type)).toEqual([
+      "integer",
+      "string",
+    ]);
   });
 
   it("answer with the envelope, the group with members, and ISO 8601 dates", () => {
@@ -95,7 +115,15 @@ describe("operations", () => {
 
   it("require every property of the vendor's resource tables", () => {
     const s = bundled.components.schemas;
-    expect(s.Group.required).toEqual(["id", "name", "key", "project", "createdAt", "createdBy", "description"]);
+    expect(s.Group.required).toEqual([
+      "id",
+      "name",
+      "key",
+      "project",
+      "createdAt",
+      "createdBy",
+      "description",
+    ]);
     expect(Object.keys(s.Group.properties)).toEqual(s.Group.required);
     expect(s.GroupWithMembers.allOf[0]).toEqual({ $ref: "#/components/schemas/Group" });
     expect(s.GroupWithMembers.allOf[1].required).toEqual(["members"]);
@@ -112,14 +140,19 @@ describe("operations", () => {
   });
 
   const errors = ["400", "401", "403", "404", "429", "500"];
-  it.each(ops.map((o) => o.id))("%s documents 400, 401, 403, 404, 429 and 500 with the shared Error schema", (id) => {
-    const responses = byId[id]!.op.responses;
-    expect(Object.keys(responses).sort()).toEqual(["200", ...errors]);
-    for (const code of errors) {
-      expect(deref(responses[code]).content["application/json"].schema.$ref).toBe("#/components/schemas/Error");
-    }
-    expect(Object.keys(deref(responses["429"]).headers)).toEqual(["Retry-After"]);
-  });
+  it.each(ops.map((o) => o.id))(
+    "%s documents 400, 401, 403, 404, 429 and 500 with the shared Error schema",
+    (id) => {
+      const responses = byId[id]!.op.responses;
+      expect(Object.keys(responses).sort()).toEqual(["200", ...errors]);
+      for (const code of errors) {
+        expect(deref(responses[code]).content["application/json"].schema.$ref).toBe(
+          "#/components/schemas/Error",
+        );
+      }
+      expect(Object.keys(deref(responses["429"]).headers)).toEqual(["Retry-After"]);
+    },
+  );
 
   it("keeps the Error schema permissive", () => {
     const e = bundled.components.schemas.Error;

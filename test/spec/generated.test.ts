@@ -9,7 +9,10 @@ import { root } from "../helpers/spec";
 let fresh: string;
 beforeAll(() => {
   fresh = mkdtempSync(join(tmpdir(), "desk-drift-"));
-  execFileSync(process.execPath, [join(root, "scripts", "generate.mjs"), "--out", fresh], { cwd: root, stdio: "pipe" });
+  execFileSync(process.execPath, [join(root, "scripts", "generate.mjs"), "--out", fresh], {
+    cwd: root,
+    stdio: "pipe",
+  });
 }, 60_000);
 afterAll(() => rmSync(fresh, { recursive: true, force: true }));
 
@@ -17,11 +20,16 @@ it("writes the same files as are committed", () => {
   expect(readdirSync(fresh).sort()).toEqual(readdirSync(join(root, "generated")).sort());
 });
 
-it.each(["openapi.json", "openapi.ts", "spec.ts"])("%s is up to date with spec/ (run `npm run generate`)", (file) => {
-  const committed = readFileSync(join(root, "generated", file), "utf8");
-  expect(readFileSync(join(fresh, file), "utf8") === committed).toBe(true);
-});
+it.each(["openapi.json", "openapi.ts", "spec.ts"])(
+  "%s is up to date with spec/ (run `npm run generate`)",
+  (file) => {
+    const committed = readFileSync(join(root, "generated", file), "utf8");
+    expect(readFileSync(join(fresh, file), "utf8") === committed).toBe(true);
+  },
+);
 
 it.each(["openapi.ts", "spec.ts"])("%s says it must not be edited", (file) => {
-  expect(readFileSync(join(root, "generated", file), "utf8").slice(0, 300)).toMatch(/[Dd]o not (make direct changes|edit)/);
+  expect(readFileSync(join(root, "generated", file), "utf8").slice(0, 300)).toMatch(
+    /[Dd]o not (make direct changes|edit)/,
+  );
 });

@@ -2,17 +2,17 @@
 // `@ts-expect-error` line must fail to compile, or tsc reports the directive as unused.
 // Nothing here runs.
 import {
-  createDeskClient,
   type Agent,
+  type components,
+  createDeskClient,
   type DeskApiError,
   type Group,
   type GroupList,
   type GroupWithMembers,
-  type components,
 } from "../../src/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function assertType<T extends true>(): T | void {}
+function assertType<T extends true>(): T | undefined {}
 
 export async function typeChecks(): Promise<void> {
   const desk = createDeskClient({ applicationId: "app", apiToken: "t" });
@@ -62,7 +62,10 @@ export async function typeChecks(): Promise<void> {
   // @ts-expect-error a string limit
   await desk.raw.GET("/groups", { params: { query: { limit: "5" } } });
   // @ts-expect-error a wrong body
-  await desk.raw.POST("/groups/{group_id}/membership", { params: { path: { group_id: 1 } }, body: { agent: 2 } });
+  await desk.raw.POST("/groups/{group_id}/membership", {
+    params: { path: { group_id: 1 } },
+    body: { agent: 2 },
+  });
   // @ts-expect-error the membership body is required
   await desk.raw.DELETE("/groups/{group_id}/membership", { params: { path: { group_id: 1 } } });
   // @ts-expect-error groups cannot be created over the API

@@ -4,7 +4,8 @@ import * as desk from "../../src/index.js";
 import { caught, client, json } from "./fake-fetch.js";
 
 const { DeskApiError, DeskError } = desk;
-const raw = (body: string, status: number, headers: Record<string, string> = {}) => new Response(body, { status, headers });
+const raw = (body: string, status: number, headers: Record<string, string> = {}) =>
+  new Response(body, { status, headers });
 
 describe("status to class", () => {
   it.each([
@@ -23,8 +24,15 @@ describe("status to class", () => {
     expect(error).toBeInstanceOf((desk as unknown as Record<string, typeof DeskApiError>)[name]);
     expect(error).toBeInstanceOf(DeskApiError);
     expect(error).toBeInstanceOf(DeskError);
-    expect(error).toMatchObject({ status, method: "GET", url: "https://desk-api-app1.sendbird.com/platform/v1/groups/7", attempts: 1 });
-    expect(error.message).toBe(`GET https://desk-api-app1.sendbird.com/platform/v1/groups/7 failed with ${status}: Explained.`);
+    expect(error).toMatchObject({
+      status,
+      method: "GET",
+      url: "https://desk-api-app1.sendbird.com/platform/v1/groups/7",
+      attempts: 1,
+    });
+    expect(error.message).toBe(
+      `GET https://desk-api-app1.sendbird.com/platform/v1/groups/7 failed with ${status}: Explained.`,
+    );
   });
 });
 
@@ -48,7 +56,16 @@ describe("messages", () => {
 
   it("fall back to the status text and a truncated raw body", async () => {
     const html = `<html><body><h1>Bad Gateway</h1>${"x".repeat(1000)}</body></html>`;
-    const { desk: d } = client([new Response(html, { status: 502, statusText: "Bad Gateway", headers: { "content-type": "text/html" } })], { maxRetries: 0 });
+    const { desk: d } = client(
+      [
+        new Response(html, {
+          status: 502,
+          statusText: "Bad Gateway",
+          headers: { "content-type": "text/html" },
+        }),
+      ],
+      { maxRetries: 0 },
+    );
     const error = await caught(() => d.groups.get(7));
     expect(error.name).toBe("DeskServerError");
     expect(error.message).toContain("failed with 502 Bad Gateway: <html><body><h1>Bad Gateway</h1>");
@@ -69,7 +86,9 @@ describe("messages", () => {
   });
 
   it("do not follow redirects (the token header would go along)", async () => {
-    const { desk: d } = client([new Response(null, { status: 302, headers: { location: "https://elsewhere.example/" } })]);
+    const { desk: d } = client([
+      new Response(null, { status: 302, headers: { location: "https://elsewhere.example/" } }),
+    ]);
     const error = await caught(() => d.groups.get(7));
     expect(error).toMatchObject({ name: "DeskApiError", status: 302 });
   });
@@ -77,8 +96,16 @@ describe("messages", () => {
 
 describe("unreadable 2xx bodies", () => {
   it.each([
-    ["truncated JSON", raw('{"id": 7, "name": "Te', 200, { "content-type": "application/json" }), /not valid JSON \(application\/json\): \{"id": 7, "name": "Te/],
-    ["an HTML page", raw("<!doctype html><p>hi</p>", 200, { "content-type": "text/html" }), /not valid JSON \(text\/html\): <!doctype html>/],
+    [
+      "truncated JSON",
+      raw('{"id": 7, "name": "Te', 200, { "content-type": "application/json" }),
+      /not valid JSON \(application\/json\): \{"id": 7, "name": "Te/,
+    ],
+    [
+      "an HTML page",
+      raw("<!doctype html><p>hi</p>", 200, { "content-type": "text/html" }),
+      /not valid JSON \(text\/html\): <!doctype html>/,
+    ],
     ["an empty body", raw("", 200), /the body is empty/],
     ["a JSON array instead of a group", json([1, 2]), /not the documented shape/],
   ])("%s gives DeskInvalidResponseError with the status and an excerpt", async (_what, response, message) => {
@@ -102,7 +129,14 @@ describe("guards", () => {
     jest.isolateModules(() => {
       other = require("../../src/index");
     });
-    const foreign = new other!.DeskNotFoundError("x", { status: 404, body: {}, headers: new Headers(), method: "GET", url: "u", attempts: 1 });
+    const foreign = new other!.DeskNotFoundError("x", {
+      status: 404,
+      body: {},
+      headers: new Headers(),
+      method: "GET",
+      url: "u",
+      attempts: 1,
+    });
     expect(foreign).not.toBeInstanceOf(desk.DeskNotFoundError);
     expect(desk.isDeskError(foreign)).toBe(true);
     expect(desk.isDeskApiError(foreign)).toBe(true);

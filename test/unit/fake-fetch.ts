@@ -16,7 +16,10 @@ export interface Seen {
 export type Step = Response | Error | ((request: Request) => Response | Promise<Response>);
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
 }
 
 export function scripted(...steps: Step[]) {
@@ -47,6 +50,7 @@ export function client(steps: Step[], options: DeskClientOptions = {}) {
 export { group, withMembers } from "../helpers/groups.js";
 
 /** Catches what `run` throws (or fails the test when it does not throw). */
+// biome-ignore lint/suspicious/noExplicitAny: tests read any field of the caught error
 export async function caught(run: () => unknown): Promise<any> {
   try {
     await run();

@@ -1,12 +1,13 @@
 // list() is one page when awaited and every group when iterated; next links are read,
 // never fetched.
 import { PagePromise } from "../../src/index.js";
-import { nextQuery, paginate, type PageQuery } from "../../src/paginate.js";
+import { nextQuery, type PageQuery, paginate } from "../../src/paginate.js";
 import { BASE, caught, client, group, json, TOKEN } from "./fake-fetch.js";
 
 type G = { id: number };
 const page = (ids: number[], next: string | null) => ({ results: ids.map((id) => ({ id })), next });
-const link = (offset: number, limit = 2, host = "desk-api-app1.sendbird.com") => `https://${host}/platform/v1/groups?limit=${limit}&offset=${offset}`;
+const link = (offset: number, limit = 2, host = "desk-api-app1.sendbird.com") =>
+  `https://${host}/platform/v1/groups?limit=${limit}&offset=${offset}`;
 
 async function collect(iterable: AsyncIterable<G>): Promise<number[]> {
   const ids: number[] = [];
@@ -26,7 +27,11 @@ function pages(book: Record<number, ReturnType<typeof page>>) {
 
 describe("paginate", () => {
   it("follows next by its offset and limit until next is null", async () => {
-    const { fetchPage, asked } = pages({ 0: page([1, 2], link(2)), 2: page([3, 4], link(4, 3)), 4: page([5], null) });
+    const { fetchPage, asked } = pages({
+      0: page([1, 2], link(2)),
+      2: page([3, 4], link(4, 3)),
+      4: page([5], null),
+    });
     expect(await collect(paginate(fetchPage, { limit: 2 }))).toEqual([1, 2, 3, 4, 5]);
     expect(asked).toEqual([{ limit: 2 }, { limit: 2, offset: 2 }, { limit: 3, offset: 4 }]);
   });
@@ -52,19 +57,29 @@ describe("paginate", () => {
   it("never yields the same group twice when items shift by less than a page", async () => {
     // One group inserted ahead before each request: the last item of a page comes back first
     // on the next one; a page may also repeat an item within itself.
-    const { fetchPage } = pages({ 0: page([1, 2, 3], link(3, 3)), 3: page([3, 4, 5], link(6, 3)), 6: page([5, 6, 6], null) });
+    const { fetchPage } = pages({
+      0: page([1, 2, 3], link(3, 3)),
+      3: page([3, 4, 5], link(6, 3)),
+      6: page([5, 6, 6], null),
+    });
     expect(await collect(paginate(fetchPage, {}))).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it("remembers only the page before, so memory stays bounded by a page", async () => {
     // Group 1 comes back two pages later, as if a whole page of groups had been inserted
     // ahead of it: the walk no longer holds its ID, and yields it again.
-    const { fetchPage } = pages({ 0: page([1, 2], link(2)), 2: page([3, 4], link(4)), 4: page([1, 5], null) });
+    const { fetchPage } = pages({
+      0: page([1, 2], link(2)),
+      2: page([3, 4], link(4)),
+      4: page([1, 5], null),
+    });
     expect(await collect(paginate(fetchPage, {}))).toEqual([1, 2, 3, 4, 1, 5]);
   });
 
   it("refuses a next link without a usable offset", async () => {
-    const { fetchPage } = pages({ 0: page([1], "https://desk-api-app1.sendbird.com/platform/v1/groups?cursor=abc") });
+    const { fetchPage } = pages({
+      0: page([1], "https://desk-api-app1.sendbird.com/platform/v1/groups?cursor=abc"),
+    });
     const error = await caught(() => collect(paginate(fetchPage, {})));
     expect(error).toMatchObject({ name: "DeskError" });
     expect(error.message).toContain("no valid offset");
@@ -77,7 +92,12 @@ describe("paginate", () => {
 });
 
 describe("desk.groups.list()", () => {
-  const envelope = (ids: number[], next: string | null) => ({ count: 5, previous: null, next, results: ids.map(group) });
+  const envelope = (ids: number[], next: string | null) => ({
+    count: 5,
+    previous: null,
+    next,
+    results: ids.map(group),
+  });
 
   it("awaited: one page, typed as the spec says", async () => {
     const { desk, seen } = client([json(envelope([1, 2], link(2)))]);
@@ -107,7 +127,11 @@ describe("desk.groups.list()", () => {
     const names: string[] = [];
     for await (const g of desk.groups.list({ limit: 2 })) names.push(g.name);
     expect(names).toEqual(["Team 1", "Team 2", "Team 3", "Team 4", "Team 5"]);
-    expect(seen.map((r) => r.url)).toEqual([`${BASE}/groups?limit=2`, `${BASE}/groups?limit=2&offset=2`, `${BASE}/groups?limit=2&offset=4`]);
+    expect(seen.map((r) => r.url)).toEqual([
+      `${BASE}/groups?limit=2`,
+      `${BASE}/groups?limit=2&offset=2`,
+      `${BASE}/groups?limit=2&offset=4`,
+    ]);
     expect(seen.every((r) => r.headers.get("SENDBIRDDESKAPITOKEN") === TOKEN)).toBe(true);
   });
 
@@ -132,7 +156,11 @@ describe("desk.groups.list()", () => {
   });
 
   it("passes per-call options to every page", async () => {
-    const { desk, seen } = client([json(envelope([1], link(1))), json({}, 503, { "retry-after-ms": "0" }), json(envelope([2], null))]);
+    const { desk, seen } = client([
+      json(envelope([1], link(1))),
+      json({}, 503, { "retry-after-ms": "0" }),
+      json(envelope([2], null)),
+    ]);
     const ids: number[] = [];
     for await (const g of desk.groups.list({}, { maxRetries: 1 })) ids.push(g.id);
     expect(ids).toEqual([1, 2]);

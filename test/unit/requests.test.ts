@@ -28,14 +28,22 @@ describe("every request", () => {
   it("adds a member with POST and a JSON body", async () => {
     const { desk, seen } = client([json(withMembers(77))]);
     await desk.groups.addMember(77, 28);
-    expect(seen[0]).toMatchObject({ method: "POST", url: `${BASE}/groups/77/membership`, body: '{"agentId":28}' });
+    expect(seen[0]).toMatchObject({
+      method: "POST",
+      url: `${BASE}/groups/77/membership`,
+      body: '{"agentId":28}',
+    });
     expect(seen[0]!.headers.get("content-type")).toBe("application/json; charset=utf8");
   });
 
   it("removes a member with DELETE carrying the same JSON body", async () => {
     const { desk, seen } = client([json(withMembers(77))]);
     await desk.groups.removeMember(77, "28");
-    expect(seen[0]).toMatchObject({ method: "DELETE", url: `${BASE}/groups/77/membership`, body: '{"agentId":"28"}' });
+    expect(seen[0]).toMatchObject({
+      method: "DELETE",
+      url: `${BASE}/groups/77/membership`,
+      body: '{"agentId":"28"}',
+    });
     expect(seen[0]!.headers.get("SENDBIRDDESKAPITOKEN")).toBe(TOKEN);
   });
 
@@ -43,7 +51,10 @@ describe("every request", () => {
     const { desk, seen } = client([json(withMembers(1))]);
     const form = new FormData();
     form.append("file", new Blob(["hello"], { type: "text/plain" }), "hello.txt");
-    await desk.raw.POST("/groups/{group_id}/membership", { params: { path: { group_id: 1 } }, body: form as never });
+    await desk.raw.POST("/groups/{group_id}/membership", {
+      params: { path: { group_id: 1 } },
+      body: form as never,
+    });
     const type = seen[0]!.headers.get("content-type")!;
     expect(type).toMatch(/^multipart\/form-data; boundary=/);
     const boundary = type.split("boundary=")[1]!;
@@ -60,17 +71,26 @@ describe("path values", () => {
     expect(seen[0]!.url).toBe(`${BASE}/groups/a%2Fb%20c%40d`);
   });
 
-  it.each(["", ".", "..", undefined, null, {}])("refuses %p before sending (openapi-fetch alone would collapse or leave {group_id})", async (value) => {
-    const { desk, seen } = client([json(withMembers(1))]);
-    const error = await caught(() => desk.raw.GET("/groups/{group_id}", { params: { path: { group_id: value as never } } }));
-    expect(error).toMatchObject({ name: "DeskValidationError", field: "group_id" });
-    expect(seen).toHaveLength(0);
-  });
+  it.each(["", ".", "..", undefined, null, {}])(
+    "refuses %p before sending (openapi-fetch alone would collapse or leave {group_id})",
+    async (value) => {
+      const { desk, seen } = client([json(withMembers(1))]);
+      const error = await caught(() =>
+        desk.raw.GET("/groups/{group_id}", { params: { path: { group_id: value as never } } }),
+      );
+      expect(error).toMatchObject({ name: "DeskValidationError", field: "group_id" });
+      expect(seen).toHaveLength(0);
+    },
+  );
 
   it("refuses a request whose path parameters were left out entirely", async () => {
     const { desk, seen } = client([json(withMembers(1))]);
     const error = await caught(() => desk.raw.GET("/groups/{group_id}", {} as never));
-    expect(error).toMatchObject({ name: "DeskValidationError", field: "url", rule: "every path parameter needs a value" });
+    expect(error).toMatchObject({
+      name: "DeskValidationError",
+      field: "url",
+      rule: "every path parameter needs a value",
+    });
     expect(seen).toHaveLength(0);
   });
 });

@@ -1,7 +1,13 @@
 // Retries below openapi-fetch: which failures, how many attempts, which waits; timeouts
 // per attempt; the caller's signal stops everything at once.
 import { DeskConnectionError, DeskRateLimitError, DeskTimeoutError } from "../../src/index.js";
-import { backoffMs, delayBeforeRetry, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs } from "../../src/retry.js";
+import {
+  backoffMs,
+  delayBeforeRetry,
+  isRetryableStatus,
+  MAX_RETRY_AFTER_MS,
+  retryAfterMs,
+} from "../../src/retry.js";
 import { caught, client, json, withMembers } from "./fake-fetch.js";
 
 const fast = { "retry-after-ms": "0" }; // the server's own "retry now", to keep tests quick
@@ -14,7 +20,9 @@ describe("the policy", () => {
   });
 
   it("backs off about 0.5 s doubling, capped at 8 s, with up to 25% jitter", () => {
-    expect([1, 2, 3, 4, 5, 6, 9].map((n) => backoffMs(n, () => 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect([1, 2, 3, 4, 5, 6, 9].map((n) => backoffMs(n, () => 0))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
     expect(backoffMs(1, () => 1)).toBe(375);
     expect(backoffMs(5, () => 0.5)).toBe(7000);
   });
@@ -30,8 +38,12 @@ describe("the policy", () => {
   });
 
   it("honours a server wait up to the cap and refuses a longer one", () => {
-    expect(delayBeforeRetry(1, new Headers({ "retry-after": String(MAX_RETRY_AFTER_MS / 1000) }))).toBe(MAX_RETRY_AFTER_MS);
-    expect(delayBeforeRetry(1, new Headers({ "retry-after": String(MAX_RETRY_AFTER_MS / 1000 + 1) }))).toBeUndefined();
+    expect(delayBeforeRetry(1, new Headers({ "retry-after": String(MAX_RETRY_AFTER_MS / 1000) }))).toBe(
+      MAX_RETRY_AFTER_MS,
+    );
+    expect(
+      delayBeforeRetry(1, new Headers({ "retry-after": String(MAX_RETRY_AFTER_MS / 1000 + 1) })),
+    ).toBeUndefined();
     expect(delayBeforeRetry(2, new Headers(), () => 0)).toBe(1000);
   });
 });
@@ -102,7 +114,9 @@ describe("the client", () => {
 
 /** A fetch that never answers until its request's signal aborts. */
 const hang = (request: Request) =>
-  new Promise<Response>((_resolve, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+  new Promise<Response>((_resolve, reject) =>
+    request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+  );
 
 describe("timeouts", () => {
   it("apply to each attempt and end in DeskTimeoutError", async () => {

@@ -1,15 +1,26 @@
 // Bad input throws DeskValidationError naming the field, the value and the rule, and
 // nothing is sent. Bounds are read from the spec's table, not copied.
-import { createDeskClient, DeskValidationError } from "../../src/index.js";
+
 import { spec } from "../../generated/spec.js";
+import { createDeskClient, DeskValidationError } from "../../src/index.js";
 import { caught, client, json, TOKEN, withMembers } from "./fake-fetch.js";
 
 const { limit, offset } = spec.parameters;
 
 describe("arguments", () => {
   const bad: [string, (desk: ReturnType<typeof client>["desk"]) => unknown, string, unknown][] = [
-    ["limit below the minimum", (d) => d.groups.list({ limit: limit.minimum - 1 }), "limit", limit.minimum - 1],
-    ["limit above the maximum", (d) => d.groups.list({ limit: limit.maximum + 1 }), "limit", limit.maximum + 1],
+    [
+      "limit below the minimum",
+      (d) => d.groups.list({ limit: limit.minimum - 1 }),
+      "limit",
+      limit.minimum - 1,
+    ],
+    [
+      "limit above the maximum",
+      (d) => d.groups.list({ limit: limit.maximum + 1 }),
+      "limit",
+      limit.maximum + 1,
+    ],
     ["a fractional limit", (d) => d.groups.list({ limit: 2.5 }), "limit", 2.5],
     ["a string limit", (d) => d.groups.list({ limit: "5" as never }), "limit", "5"],
     ["a negative offset", (d) => d.groups.list({ offset: offset.minimum - 1 }), "offset", offset.minimum - 1],
@@ -23,7 +34,12 @@ describe("arguments", () => {
     ["a missing group id", (d) => (d.groups.get as (id?: number) => unknown)(), "groupId", undefined],
     ["agent id 0", (d) => d.groups.addMember(1, 0), "agentId", 0],
     ["an empty agent id", (d) => d.groups.addMember(1, ""), "agentId", ""],
-    ["a huge agent id", (d) => d.groups.removeMember(1, "9".repeat(spec.agentId.string.maxLength + 1)), "agentId", "9".repeat(spec.agentId.string.maxLength + 1)],
+    [
+      "a huge agent id",
+      (d) => d.groups.removeMember(1, "9".repeat(spec.agentId.string.maxLength + 1)),
+      "agentId",
+      "9".repeat(spec.agentId.string.maxLength + 1),
+    ],
     ["a non-numeric agent id", (d) => d.groups.removeMember(1, "ag\u00e9nt"), "agentId", "ag\u00e9nt"],
     ["an agent id with a dot segment", (d) => d.groups.addMember(1, ".."), "agentId", ".."],
     ["a zero timeout", (d) => d.groups.get(1, { timeoutMs: 0 }), "timeoutMs", 0],
@@ -48,7 +64,9 @@ describe("arguments", () => {
   it("states the spec's bounds in the rule", async () => {
     const { desk } = client([]);
     const error = await caught(() => desk.groups.list({ limit: 0 }));
-    expect(error.message).toBe(`limit: 0 is not valid: must be an integer from ${limit.minimum} to ${limit.maximum}`);
+    expect(error.message).toBe(
+      `limit: 0 is not valid: must be an integer from ${limit.minimum} to ${limit.maximum}`,
+    );
   });
 
   it("accepts the bounds themselves", async () => {
@@ -57,7 +75,11 @@ describe("arguments", () => {
     await desk.groups.list({ limit: limit.minimum, offset: offset.minimum });
     await desk.groups.list({ limit: limit.maximum });
     await desk.groups.addMember(1, "1");
-    expect(seen.map((r) => r.url.slice(r.url.indexOf("/groups")))).toEqual(["/groups?limit=1&offset=0", "/groups?limit=500", "/groups/1/membership"]);
+    expect(seen.map((r) => r.url.slice(r.url.indexOf("/groups")))).toEqual([
+      "/groups?limit=1&offset=0",
+      "/groups?limit=500",
+      "/groups/1/membership",
+    ]);
   });
 
   it("shortens a huge value in the message", async () => {
@@ -68,16 +90,29 @@ describe("arguments", () => {
 });
 
 describe("client options", () => {
-  const make = (options: object) => caught(() => createDeskClient({ fetch: async () => json({}), ...options }));
+  const make = (options: object) =>
+    caught(() => createDeskClient({ fetch: async () => json({}), ...options }));
 
   it.each([
     ["no token", { applicationId: "app1" }, "apiToken"],
     ["an empty token", { applicationId: "app1", apiToken: "" }, "apiToken"],
     ["no application ID nor base URL", { apiToken: TOKEN }, "applicationId"],
-    ["an application ID that would change the host", { apiToken: TOKEN, applicationId: "x.evil.example/" }, "applicationId"],
+    [
+      "an application ID that would change the host",
+      { apiToken: TOKEN, applicationId: "x.evil.example/" },
+      "applicationId",
+    ],
     ["an application ID that is not a string", { apiToken: TOKEN, applicationId: 42 }, "applicationId"],
-    ["a plain-http base URL off loopback", { apiToken: TOKEN, baseUrl: "http://desk.example.com" }, "baseUrl"],
-    ["a base URL with credentials", { apiToken: TOKEN, baseUrl: "https://user:pw@desk.example.com" }, "baseUrl"],
+    [
+      "a plain-http base URL off loopback",
+      { apiToken: TOKEN, baseUrl: "http://desk.example.com" },
+      "baseUrl",
+    ],
+    [
+      "a base URL with credentials",
+      { apiToken: TOKEN, baseUrl: "https://user:pw@desk.example.com" },
+      "baseUrl",
+    ],
     ["a base URL with a query", { apiToken: TOKEN, baseUrl: "https://desk.example.com/?a=1" }, "baseUrl"],
     ["a base URL that is not a URL", { apiToken: TOKEN, baseUrl: "not a url" }, "baseUrl"],
     ["a bad timeout", { apiToken: TOKEN, applicationId: "a", timeoutMs: -1 }, "timeoutMs"],
@@ -107,8 +142,12 @@ describe("client options", () => {
   });
 
   it("accepts an https base URL and loopback http", () => {
-    expect(createDeskClient({ baseUrl: "https://proxy.example.com/desk/v1", apiToken: TOKEN }).baseUrl).toBe("https://proxy.example.com/desk/v1");
-    expect(createDeskClient({ baseUrl: "http://localhost:4010", apiToken: TOKEN }).baseUrl).toBe("http://localhost:4010");
+    expect(createDeskClient({ baseUrl: "https://proxy.example.com/desk/v1", apiToken: TOKEN }).baseUrl).toBe(
+      "https://proxy.example.com/desk/v1",
+    );
+    expect(createDeskClient({ baseUrl: "http://localhost:4010", apiToken: TOKEN }).baseUrl).toBe(
+      "http://localhost:4010",
+    );
   });
 });
 
@@ -126,7 +165,9 @@ describe("in a browser", () => {
     const error = await caught(() => createDeskClient({ applicationId: "a", apiToken: TOKEN }));
     expect(error).toMatchObject({ name: "DeskValidationError", field: "dangerouslyAllowBrowser" });
     expect(error.rule).toMatch(/server-side only/);
-    expect(createDeskClient({ applicationId: "a", apiToken: TOKEN, dangerouslyAllowBrowser: true }).baseUrl).toContain("desk-api-a");
+    expect(
+      createDeskClient({ applicationId: "a", apiToken: TOKEN, dangerouslyAllowBrowser: true }).baseUrl,
+    ).toContain("desk-api-a");
   });
 });
 
@@ -139,7 +180,9 @@ describe("list() with bad input", () => {
       for await (const _ of desk.groups.list({ offset: -1 })) void _;
     });
     expect(iterated).toMatchObject({ name: "DeskValidationError", field: "offset" });
-    expect(await desk.groups.list({ limit: 2 }, { timeoutMs: -5 }).catch((e: unknown) => (e as Error).message)).toContain("timeoutMs");
+    expect(
+      await desk.groups.list({ limit: 2 }, { timeoutMs: -5 }).catch((e: unknown) => (e as Error).message),
+    ).toContain("timeoutMs");
     expect(seen).toHaveLength(0);
   });
 });
