@@ -24,7 +24,7 @@ async function settled(page: Page, where: Locator = page.locator("body")): Promi
   let last = "";
   for (let stable = 0, tries = 0; stable < 3 && tries < 50; tries++) {
     await page.waitForTimeout(200);
-    const now = await where.textContent();
+    const now = await where.innerText();
     stable = now === last ? stable + 1 : 0;
     last = now;
   }
@@ -58,7 +58,7 @@ export async function tour(
       await selectLanguage(page, section, language, languages);
       textByLanguage[language] = await settled(page, section);
     }
-    operations[id] = { url, heading: await heading.textContent(), textByLanguage };
+    operations[id] = { url, heading: await heading.innerText(), textByLanguage };
   }
   await selectLanguage(page, section, languages[0]!, languages);
 

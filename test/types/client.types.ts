@@ -12,7 +12,7 @@ import {
 } from "../../src/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function assertType<T extends true>(): T | undefined {}
+function assertType<_T extends true>(): void {}
 
 export async function typeChecks(): Promise<void> {
   const desk = createDeskClient({ applicationId: "app", apiToken: "t" });
@@ -61,9 +61,9 @@ export async function typeChecks(): Promise<void> {
   await desk.raw.GET("/groups/{group_id}", { params: { path: {} } });
   // @ts-expect-error a string limit
   await desk.raw.GET("/groups", { params: { query: { limit: "5" } } });
-  // @ts-expect-error a wrong body
   await desk.raw.POST("/groups/{group_id}/membership", {
     params: { path: { group_id: 1 } },
+    // @ts-expect-error a wrong body
     body: { agent: 2 },
   });
   // @ts-expect-error the membership body is required
