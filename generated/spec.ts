@@ -24,48 +24,655 @@ export const contentType = "application/json; charset=utf8" as const;
 export const operations = {
   "listGroups": {
     "method": "GET",
-    "path": "/groups"
+    "path": "/groups",
+    "parameters": {
+      "query": {
+        "limit": {
+          "required": false,
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 500,
+          "default": 50
+        },
+        "offset": {
+          "required": false,
+          "type": "integer",
+          "minimum": 0,
+          "default": 0
+        }
+      }
+    }
   },
   "getGroup": {
     "method": "GET",
-    "path": "/groups/{group_id}"
+    "path": "/groups/{group_id}",
+    "parameters": {
+      "path": {
+        "group_id": {
+          "required": true,
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9007199254740991
+        }
+      }
+    }
   },
   "addGroupMember": {
     "method": "POST",
-    "path": "/groups/{group_id}/membership"
+    "path": "/groups/{group_id}/membership",
+    "parameters": {
+      "path": {
+        "group_id": {
+          "required": true,
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9007199254740991
+        }
+      }
+    },
+    "body": {
+      "required": [
+        "agentId"
+      ],
+      "fields": {
+        "agentId": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9007199254740991
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 32,
+              "pattern": "^[1-9][0-9]*$"
+            }
+          ]
+        }
+      }
+    }
   },
   "removeGroupMember": {
     "method": "DELETE",
-    "path": "/groups/{group_id}/membership"
+    "path": "/groups/{group_id}/membership",
+    "parameters": {
+      "path": {
+        "group_id": {
+          "required": true,
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9007199254740991
+        }
+      }
+    },
+    "body": {
+      "required": [
+        "agentId"
+      ],
+      "fields": {
+        "agentId": {
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9007199254740991
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 32,
+              "pattern": "^[1-9][0-9]*$"
+            }
+          ]
+        }
+      }
+    }
   }
 } as const;
 
-export const parameters = {
-  "limit": {
-    "minimum": 1,
-    "maximum": 500,
-    "default": 50
+export const schemas = {
+  "listGroups": {
+    "summary": "List groups",
+    "description": "Retrieves a page of the groups in the application. Follow `next` (or ask for the next `offset`) to read the rest; `next` is `null` on the last page.",
+    "parameters": {
+      "limit": {
+        "in": "query",
+        "required": false,
+        "description": "The number of results to return per page, from 1 to 500 inclusive.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 500,
+          "default": 50
+        }
+      },
+      "offset": {
+        "in": "query",
+        "required": false,
+        "description": "The number of results to skip, which is also the starting index of the page.",
+        "schema": {
+          "type": "integer",
+          "minimum": 0,
+          "default": 0
+        }
+      }
+    },
+    "response": {
+      "type": "object",
+      "description": "A page of groups.",
+      "required": [
+        "count",
+        "previous",
+        "next",
+        "results"
+      ],
+      "properties": {
+        "count": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "The total number of groups in the application."
+        },
+        "previous": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "format": "uri",
+          "description": "The absolute URL of the previous page, or `null` on the first page."
+        },
+        "next": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "format": "uri",
+          "description": "The absolute URL of the next page, or `null` on the last page. It is data: a client should read its `limit` and `offset` rather than send the credential to whatever host it names."
+        },
+        "results": {
+          "type": "array",
+          "description": "The groups on this page.",
+          "items": {
+            "type": "object",
+            "description": "A group of agents, called a Team on the Sendbird Dashboard.",
+            "required": [
+              "id",
+              "name",
+              "key",
+              "project",
+              "createdAt",
+              "createdBy",
+              "description"
+            ],
+            "properties": {
+              "id": {
+                "type": "integer",
+                "description": "The unique ID of the group."
+              },
+              "name": {
+                "type": "string",
+                "description": "The name of the group."
+              },
+              "key": {
+                "type": "string",
+                "description": "The unique key of the group. The vendor documents it as a mix of lowercase letters, digits, hyphens and underscores, but its own response examples carry keys such as `Customer Support` and `DATW`; the documented form is advice for keys chosen on the Dashboard, not a rule the server enforces, so any string is accepted here."
+              },
+              "project": {
+                "type": "integer",
+                "description": "The unique ID of the Desk project the group belongs to. Each Desk project matches one Sendbird application."
+              },
+              "createdAt": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the group was created, in ISO 8601 format (e.g. `2019-05-03T02:28:13.264936Z`)."
+              },
+              "createdBy": {
+                "type": [
+                  "integer",
+                  "string"
+                ],
+                "description": "The ID of the agent who created the group. The vendor's table says string; every example it shows is an integer: both are accepted."
+              },
+              "description": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The description of the group. Documented as a string; the vendor's examples also send `null` when there is none."
+              }
+            }
+          }
+        }
+      }
+    }
   },
-  "offset": {
-    "minimum": 0,
-    "default": 0
+  "getGroup": {
+    "summary": "View a group",
+    "description": "Retrieves a group with the agents that are its members.",
+    "parameters": {
+      "group_id": {
+        "in": "path",
+        "required": true,
+        "description": "The unique ID of the group. Like every path value, it is percent-encoded in the URL.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9007199254740991
+        }
+      }
+    },
+    "response": {
+      "description": "A group with the agents that are its members.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "A group of agents, called a Team on the Sendbird Dashboard.",
+          "required": [
+            "id",
+            "name",
+            "key",
+            "project",
+            "createdAt",
+            "createdBy",
+            "description"
+          ],
+          "properties": {
+            "id": {
+              "type": "integer",
+              "description": "The unique ID of the group."
+            },
+            "name": {
+              "type": "string",
+              "description": "The name of the group."
+            },
+            "key": {
+              "type": "string",
+              "description": "The unique key of the group. The vendor documents it as a mix of lowercase letters, digits, hyphens and underscores, but its own response examples carry keys such as `Customer Support` and `DATW`; the documented form is advice for keys chosen on the Dashboard, not a rule the server enforces, so any string is accepted here."
+            },
+            "project": {
+              "type": "integer",
+              "description": "The unique ID of the Desk project the group belongs to. Each Desk project matches one Sendbird application."
+            },
+            "createdAt": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the group was created, in ISO 8601 format (e.g. `2019-05-03T02:28:13.264936Z`)."
+            },
+            "createdBy": {
+              "type": [
+                "integer",
+                "string"
+              ],
+              "description": "The ID of the agent who created the group. The vendor's table says string; every example it shows is an integer: both are accepted."
+            },
+            "description": {
+              "type": [
+                "string",
+                "null"
+              ],
+              "description": "The description of the group. Documented as a string; the vendor's examples also send `null` when there is none."
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "members"
+          ],
+          "properties": {
+            "members": {
+              "type": "array",
+              "description": "The agents in the group.",
+              "items": {
+                "type": "object",
+                "description": "A summary of an agent, as listed among a group's members. Some responses add the agent's connection state (`connection`, `connectionUpdatedAt`), others do not: both fields are optional.",
+                "required": [
+                  "id",
+                  "displayName",
+                  "email",
+                  "photoThumbnailUrl"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "description": "The unique ID of the agent."
+                  },
+                  "displayName": {
+                    "type": "string",
+                    "description": "The name shown for the agent."
+                  },
+                  "email": {
+                    "type": "string",
+                    "description": "The agent's e-mail address."
+                  },
+                  "photoThumbnailUrl": {
+                    "type": "string",
+                    "description": "The URL of the agent's profile thumbnail; an empty string when there is none."
+                  },
+                  "connection": {
+                    "type": "string",
+                    "enum": [
+                      "ONLINE",
+                      "OFFLINE",
+                      "AWAY"
+                    ],
+                    "description": "The agent's connection state."
+                  },
+                  "connectionUpdatedAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the connection state last changed, in ISO 8601 format."
+                  }
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
   },
-  "group_id": {
-    "minimum": 1,
-    "maximum": 9007199254740991
+  "addGroupMember": {
+    "summary": "Add a member",
+    "description": "Registers an agent as a member of the group and returns the group with its members. Adding an agent that is already a member leaves the same membership: the operation is a set insertion.",
+    "parameters": {
+      "group_id": {
+        "in": "path",
+        "required": true,
+        "description": "The unique ID of the group. Like every path value, it is percent-encoded in the URL.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9007199254740991
+        }
+      }
+    },
+    "body": {
+      "type": "object",
+      "description": "The agent whose membership is changed.",
+      "required": [
+        "agentId"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "agentId": {
+          "description": "The unique ID of the agent. The vendor's table says string while its examples send a number: both are accepted, the string form being the decimal digits of the ID.",
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9007199254740991
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 32,
+              "pattern": "^[1-9][0-9]*$"
+            }
+          ]
+        }
+      }
+    },
+    "response": {
+      "description": "A group with the agents that are its members.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "A group of agents, called a Team on the Sendbird Dashboard.",
+          "required": [
+            "id",
+            "name",
+            "key",
+            "project",
+            "createdAt",
+            "createdBy",
+            "description"
+          ],
+          "properties": {
+            "id": {
+              "type": "integer",
+              "description": "The unique ID of the group."
+            },
+            "name": {
+              "type": "string",
+              "description": "The name of the group."
+            },
+            "key": {
+              "type": "string",
+              "description": "The unique key of the group. The vendor documents it as a mix of lowercase letters, digits, hyphens and underscores, but its own response examples carry keys such as `Customer Support` and `DATW`; the documented form is advice for keys chosen on the Dashboard, not a rule the server enforces, so any string is accepted here."
+            },
+            "project": {
+              "type": "integer",
+              "description": "The unique ID of the Desk project the group belongs to. Each Desk project matches one Sendbird application."
+            },
+            "createdAt": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the group was created, in ISO 8601 format (e.g. `2019-05-03T02:28:13.264936Z`)."
+            },
+            "createdBy": {
+              "type": [
+                "integer",
+                "string"
+              ],
+              "description": "The ID of the agent who created the group. The vendor's table says string; every example it shows is an integer: both are accepted."
+            },
+            "description": {
+              "type": [
+                "string",
+                "null"
+              ],
+              "description": "The description of the group. Documented as a string; the vendor's examples also send `null` when there is none."
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "members"
+          ],
+          "properties": {
+            "members": {
+              "type": "array",
+              "description": "The agents in the group.",
+              "items": {
+                "type": "object",
+                "description": "A summary of an agent, as listed among a group's members. Some responses add the agent's connection state (`connection`, `connectionUpdatedAt`), others do not: both fields are optional.",
+                "required": [
+                  "id",
+                  "displayName",
+                  "email",
+                  "photoThumbnailUrl"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "description": "The unique ID of the agent."
+                  },
+                  "displayName": {
+                    "type": "string",
+                    "description": "The name shown for the agent."
+                  },
+                  "email": {
+                    "type": "string",
+                    "description": "The agent's e-mail address."
+                  },
+                  "photoThumbnailUrl": {
+                    "type": "string",
+                    "description": "The URL of the agent's profile thumbnail; an empty string when there is none."
+                  },
+                  "connection": {
+                    "type": "string",
+                    "enum": [
+                      "ONLINE",
+                      "OFFLINE",
+                      "AWAY"
+                    ],
+                    "description": "The agent's connection state."
+                  },
+                  "connectionUpdatedAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the connection state last changed, in ISO 8601 format."
+                  }
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  },
+  "removeGroupMember": {
+    "summary": "Remove a member",
+    "description": "Removes an agent from the group and returns the group with its remaining members. Unusually, this `DELETE` carries a JSON body naming the agent: the add and remove actions share one path and differ only by method.",
+    "parameters": {
+      "group_id": {
+        "in": "path",
+        "required": true,
+        "description": "The unique ID of the group. Like every path value, it is percent-encoded in the URL.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9007199254740991
+        }
+      }
+    },
+    "body": {
+      "type": "object",
+      "description": "The agent whose membership is changed.",
+      "required": [
+        "agentId"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "agentId": {
+          "description": "The unique ID of the agent. The vendor's table says string while its examples send a number: both are accepted, the string form being the decimal digits of the ID.",
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9007199254740991
+            },
+            {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 32,
+              "pattern": "^[1-9][0-9]*$"
+            }
+          ]
+        }
+      }
+    },
+    "response": {
+      "description": "A group with the agents that are its members.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "A group of agents, called a Team on the Sendbird Dashboard.",
+          "required": [
+            "id",
+            "name",
+            "key",
+            "project",
+            "createdAt",
+            "createdBy",
+            "description"
+          ],
+          "properties": {
+            "id": {
+              "type": "integer",
+              "description": "The unique ID of the group."
+            },
+            "name": {
+              "type": "string",
+              "description": "The name of the group."
+            },
+            "key": {
+              "type": "string",
+              "description": "The unique key of the group. The vendor documents it as a mix of lowercase letters, digits, hyphens and underscores, but its own response examples carry keys such as `Customer Support` and `DATW`; the documented form is advice for keys chosen on the Dashboard, not a rule the server enforces, so any string is accepted here."
+            },
+            "project": {
+              "type": "integer",
+              "description": "The unique ID of the Desk project the group belongs to. Each Desk project matches one Sendbird application."
+            },
+            "createdAt": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the group was created, in ISO 8601 format (e.g. `2019-05-03T02:28:13.264936Z`)."
+            },
+            "createdBy": {
+              "type": [
+                "integer",
+                "string"
+              ],
+              "description": "The ID of the agent who created the group. The vendor's table says string; every example it shows is an integer: both are accepted."
+            },
+            "description": {
+              "type": [
+                "string",
+                "null"
+              ],
+              "description": "The description of the group. Documented as a string; the vendor's examples also send `null` when there is none."
+            }
+          }
+        },
+        {
+          "type": "object",
+          "required": [
+            "members"
+          ],
+          "properties": {
+            "members": {
+              "type": "array",
+              "description": "The agents in the group.",
+              "items": {
+                "type": "object",
+                "description": "A summary of an agent, as listed among a group's members. Some responses add the agent's connection state (`connection`, `connectionUpdatedAt`), others do not: both fields are optional.",
+                "required": [
+                  "id",
+                  "displayName",
+                  "email",
+                  "photoThumbnailUrl"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "description": "The unique ID of the agent."
+                  },
+                  "displayName": {
+                    "type": "string",
+                    "description": "The name shown for the agent."
+                  },
+                  "email": {
+                    "type": "string",
+                    "description": "The agent's e-mail address."
+                  },
+                  "photoThumbnailUrl": {
+                    "type": "string",
+                    "description": "The URL of the agent's profile thumbnail; an empty string when there is none."
+                  },
+                  "connection": {
+                    "type": "string",
+                    "enum": [
+                      "ONLINE",
+                      "OFFLINE",
+                      "AWAY"
+                    ],
+                    "description": "The agent's connection state."
+                  },
+                  "connectionUpdatedAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the connection state last changed, in ISO 8601 format."
+                  }
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 } as const;
 
-export const agentId = {
-  "integer": {
-    "minimum": 1,
-    "maximum": 9007199254740991
-  },
-  "string": {
-    "minLength": 1,
-    "maxLength": 32,
-    "pattern": "^[1-9][0-9]*$"
-  }
-} as const;
-
-export const spec = { info, server, mockServer, auth, contentType, operations, parameters, agentId } as const;
+export const spec = { info, server, mockServer, auth, contentType, operations, schemas } as const;

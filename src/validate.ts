@@ -3,8 +3,10 @@ import * as spec from "../generated/spec.js";
 import { DeskValidationError } from "./errors.js";
 import type { AgentId, GroupId, ListGroupsParams, RequestOptions } from "./types.js";
 
-const { limit, offset, group_id: groupIdRule } = spec.parameters;
-const agent = spec.agentId;
+const { limit, offset } = spec.operations.listGroups.parameters.query;
+const groupIdRule = spec.operations.getGroup.parameters.path.group_id;
+const [agentInteger, agentString] = spec.operations.addGroupMember.body.fields.agentId.oneOf;
+const agent = { integer: agentInteger, string: agentString };
 const agentPattern = new RegExp(agent.string.pattern);
 
 /** Throws `DeskValidationError` (field, value, rule) unless `ok`; a secret value is not shown. */

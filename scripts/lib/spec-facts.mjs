@@ -1,11 +1,10 @@
 // The facts the scripts need from the bundled spec (generated/openapi.json), read the same
 // way scripts/generate.mjs derives generated/spec.ts, so no number or name is copied.
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { root } from "./root.mjs";
 
-/** The repository root. */
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export { root };
 
 /** The bundled spec that Prism serves. */
 export const specFile = join(root, "generated", "openapi.json");

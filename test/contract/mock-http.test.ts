@@ -68,7 +68,7 @@ describe.each(ids)("%s on the mock", (id) => {
 
   if (id !== "listGroups") {
     test("a group_id below the spec's minimum or not an integer is a violation of the path parameter", async () => {
-      for (const groupId of [spec.parameters.group_id.minimum - 1, "abc", 1.5]) {
+      for (const groupId of [spec.operations.getGroup.parameters.path.group_id.minimum - 1, "abc", 1.5]) {
         const answer = await call(id, { groupId });
         expect(answer.status).toBe(400);
         expect(violated(answer.violations)).toEqual([expect.stringMatching(/^request\.path\.group_id: /)]);
@@ -92,7 +92,7 @@ describe.each(ids)("%s on the mock", (id) => {
 });
 
 describe("listGroups query bounds (from generated/spec.ts)", () => {
-  const { limit, offset } = spec.parameters;
+  const { limit, offset } = spec.operations.listGroups.parameters.query;
   test.each([
     ["limit", limit.minimum - 1],
     ["limit", limit.maximum + 1],

@@ -11,18 +11,19 @@ import { observedClient, violationsOf } from "./observed.js";
 
 const seed = Number(process.env.DESK_FC_SEED ?? 20_240_611);
 const settings = { seed, numRuns: 200 };
-const { limit, offset, group_id: groupId } = spec.parameters;
-const agent = spec.agentId;
+const { limit, offset } = spec.operations.listGroups.parameters.query;
+const groupId = spec.operations.getGroup.parameters.path.group_id;
+const [agentInteger, agentString] = spec.operations.addGroupMember.body.fields.agentId.oneOf;
 
 const valid = {
   limit: fc.integer({ min: limit.minimum, max: limit.maximum }),
   offset: fc.integer({ min: offset.minimum, max: Number.MAX_SAFE_INTEGER }),
   groupId: fc.integer({ min: groupId.minimum, max: groupId.maximum }),
   agentId: fc.oneof(
-    fc.integer({ min: agent.integer.minimum, max: agent.integer.maximum }),
+    fc.integer({ min: agentInteger.minimum, max: agentInteger.maximum }),
     fc
-      .stringMatching(new RegExp(agent.string.pattern))
-      .filter((s) => s.length >= agent.string.minLength && s.length <= agent.string.maxLength),
+      .stringMatching(new RegExp(agentString.pattern))
+      .filter((s) => s.length >= agentString.minLength && s.length <= agentString.maxLength),
   ),
 };
 
@@ -49,11 +50,11 @@ const invalid = {
   offset: fc.oneof(fc.integer({ max: offset.minimum - 1 }), notAnInteger),
   groupId: fc.oneof(fc.integer({ max: groupId.minimum - 1 }), notAnInteger),
   agentId: fc.oneof(
-    fc.integer({ max: agent.integer.minimum - 1 }),
+    fc.integer({ max: agentInteger.minimum - 1 }),
     notAnInteger.filter((v) => typeof v !== "string"),
     // Strings: empty, too long, unicode, dot segments, or digits that break the pattern.
-    fc.string({ unit: "grapheme", maxLength: 40 }).filter((s) => !new RegExp(agent.string.pattern).test(s)),
-    fc.stringMatching(/^[1-9][0-9]*$/).map((s) => s.padEnd(agent.string.maxLength + 1, "7")),
+    fc.string({ unit: "grapheme", maxLength: 40 }).filter((s) => !new RegExp(agentString.pattern).test(s)),
+    fc.stringMatching(/^[1-9][0-9]*$/).map((s) => s.padEnd(agentString.maxLength + 1, "7")),
     fc.constantFrom("", ".", "..", "0", "01", "-1", "1e3", " 28", "28 ", "٢٨", "２８", "28/../1"),
   ),
 };

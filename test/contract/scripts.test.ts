@@ -92,7 +92,7 @@ describe("npm run mock", () => {
       );
       expect(mock.output()).toContain(`createDeskClient({ baseUrl: "${url}", apiToken: "any-token" })`);
 
-      const bad = await fetch(`${url}/groups?limit=${spec.parameters.limit.minimum - 1}`, {
+      const bad = await fetch(`${url}/groups?limit=${spec.operations.listGroups.parameters.query.limit.minimum - 1}`, {
         headers: { [spec.auth.header]: "t" },
       });
       await bad.text();

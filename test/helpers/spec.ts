@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import * as openapi from "../../scripts/lib/openapi.cjs";
 
 export const root = join(__dirname, "..", "..");
 
@@ -20,26 +21,10 @@ export function specAjv(): Ajv2020 {
 }
 
 /** Follows local `$ref`s in the bundled spec. */
-export function deref(node: Json): Json {
-  while (node && typeof node === "object" && typeof node.$ref === "string") {
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((at: Json, key: string) => at[key.replaceAll("~1", "/").replaceAll("~0", "~")], bundled);
-  }
-  return node;
-}
+export const deref = (node: Json): Json => openapi.deref(bundled, node);
 
-/** Every operation in the spec, with its method and path. */
-export function operations(): { id: string; method: string; path: string; op: Json; item: Json }[] {
-  const out = [];
-  for (const [path, item] of Object.entries<Json>(bundled.paths)) {
-    for (const method of ["get", "put", "post", "delete", "patch"]) {
-      if (item[method]) out.push({ id: item[method].operationId, method, path, op: item[method], item });
-    }
-  }
-  return out;
-}
+/** Every operation in the spec, with its method, path and resolved parameters. */
+export const operations = () => openapi.operationsOf(bundled);
 
 /** A JSON pointer into the bundled spec, for Ajv's getSchema("spec#..."). */
 export function pointer(...segments: (string | number)[]): string {

@@ -5,7 +5,8 @@ import { spec } from "../../generated/spec.js";
 import { createDeskClient, DeskValidationError } from "../../src/index.js";
 import { caught, client, json, TOKEN, withMembers } from "./fake-fetch.js";
 
-const { limit, offset } = spec.parameters;
+const { limit, offset } = spec.operations.listGroups.parameters.query;
+const [, agentString] = spec.operations.removeGroupMember.body.fields.agentId.oneOf;
 
 describe("arguments", () => {
   const bad: [string, (desk: ReturnType<typeof client>["desk"]) => unknown, string, unknown][] = [
@@ -36,9 +37,9 @@ describe("arguments", () => {
     ["an empty agent id", (d) => d.groups.addMember(1, ""), "agentId", ""],
     [
       "a huge agent id",
-      (d) => d.groups.removeMember(1, "9".repeat(spec.agentId.string.maxLength + 1)),
+      (d) => d.groups.removeMember(1, "9".repeat(agentString.maxLength + 1)),
       "agentId",
-      "9".repeat(spec.agentId.string.maxLength + 1),
+      "9".repeat(agentString.maxLength + 1),
     ],
     ["a non-numeric agent id", (d) => d.groups.removeMember(1, "ag\u00e9nt"), "agentId", "ag\u00e9nt"],
     ["an agent id with a dot segment", (d) => d.groups.addMember(1, ".."), "agentId", ".."],
