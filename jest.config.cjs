@@ -4,6 +4,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // VERSION (src/version.ts) is read from package.json, as the build does with esbuild's define.
+  globals: { __DESK_VERSION__: require("./package.json").version },
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },

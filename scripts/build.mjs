@@ -3,7 +3,7 @@
 // imports) and its type declarations, with one .d.mts and one .d.cts file so each format has
 // its own types.
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { root } from "./lib/root.mjs";
@@ -12,6 +12,7 @@ import { root } from "./lib/root.mjs";
  *  adds a line here and its subpath under `exports` in package.json. */
 const entries = [{ name: "index", source: "src/index.ts", platform: "neutral" }];
 
+const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
 
@@ -23,6 +24,8 @@ for (const { name, source, platform } of entries) {
     platform,
     target: "es2022",
     sourcemap: true,
+    // VERSION (src/version.ts) is the package's, read from package.json here.
+    define: { __DESK_VERSION__: JSON.stringify(version) },
     logLevel: "warning",
   };
   await build({ ...common, format: "esm", outfile: join(dist, `${name}.mjs`) });

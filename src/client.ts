@@ -1,18 +1,23 @@
 // createDeskClient: openapi-fetch underneath, the hardened transport below it, and the
-// Group resource on top. The token lives only inside the transport's closure.
+// resources on top. The token lives only inside the transport.
 import createClient, { type Client } from "openapi-fetch";
-import { createGroups, type Groups } from "./groups.js";
-import { type DeskClientOptions, resolveOptions } from "./options.js";
-import { createTransport } from "./transport.js";
+import { resolveClientOptions } from "./core/client-config.js";
+import { REDACTED } from "./core/defaults.js";
+import { serializePath } from "./core/path.js";
+import { guardRaw } from "./core/raw.js";
+import { Redactor } from "./core/redact.js";
+import { Transport } from "./core/transport.js";
+import type { DeskClientOptions } from "./options.js";
+import { Groups } from "./resources/groups.js";
 import type { paths } from "./types.js";
-import { serializePath } from "./validate.js";
 
 /** A client of the Desk Platform API. */
 export interface DeskClient {
   /** Groups of agents ("Teams" on the Dashboard). */
   readonly groups: Groups;
-  /** The underlying openapi-fetch client, typed from the spec, with the same token,
-   *  content type, retries, timeouts and path checks. HTTP errors come back as `{ error }`. */
+  /** The underlying openapi-fetch client, typed from the spec, with the same token, headers,
+   *  retries, timeouts and checks. HTTP errors come back as `{ error }` (token masked).
+   *  `desk.raw.use(middleware)` adds a middleware to every call, resource methods included. */
   readonly raw: Client<paths>;
   /** The base URL requests go to. */
   readonly baseUrl: string;
@@ -20,19 +25,22 @@ export interface DeskClient {
 
 /** Creates a client. Throws `DeskValidationError` for a missing token or a bad option. */
 export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
-  const config = resolveOptions(options);
-  const fetchFor = createTransport(config);
-  const raw = createClient<paths>({
+  const config = resolveClientOptions(options);
+  const redactor = new Redactor(config.token);
+  const transport = new Transport({ ...config, redactor, defaults: config.settings });
+  const openapi = createClient<paths>({
     baseUrl: config.baseUrl,
-    fetch: fetchFor(),
+    fetch: (request: Request) => transport.send(request),
     pathSerializer: serializePath,
+    headers: config.defaultHeaders,
   });
+  const context = { transport, redactor, log: config.log };
   const desk: DeskClient = {
-    groups: createGroups({ raw, fetchFor }),
-    raw,
+    groups: new Groups(openapi, context),
+    raw: guardRaw(openapi, context),
     baseUrl: config.baseUrl,
   };
-  const shown = `DeskClient { baseUrl: '${config.baseUrl}', apiToken: '[redacted]' }`;
+  const shown = `DeskClient { baseUrl: '${config.baseUrl}', apiToken: '${REDACTED}' }`;
   Object.defineProperty(desk, Symbol.for("nodejs.util.inspect.custom"), { value: () => shown });
   Object.defineProperty(desk, "toString", { value: () => shown });
   return Object.freeze(desk);

@@ -1,10 +1,36 @@
-// The public surface. Not exported on purpose: the transport, the retry policy and the
-// validators (internal, free to change), and the generated runtime table.
+// The public surface, as an explicit list. Not exported on purpose: the machinery in core/
+// (transport, retry policy, validators, redaction), the generated runtime table, and the
+// error-class table (the README lists the statuses).
 export { createDeskClient, type DeskClient } from "./client.js";
-export * from "./errors.js"; // the error tree and its guards: that file holds nothing else
-export type { Groups } from "./groups.js";
-export type { DeskClientOptions } from "./options.js";
-export { PagePromise } from "./paginate.js";
+export type { DeskPromise, WithResponse } from "./core/desk-promise.js";
+export type { Logger, LogLevel } from "./core/log.js";
+export type { PagePromise } from "./core/page-promise.js";
+export {
+  DeskAbortError,
+  DeskApiError,
+  DeskAuthenticationError,
+  DeskBadRequestError,
+  DeskConnectionError,
+  DeskError,
+  DeskInvalidResponseError,
+  DeskMiddlewareError,
+  DeskNotFoundError,
+  DeskPermissionDeniedError,
+  DeskRateLimitError,
+  DeskServerError,
+  DeskTimeoutError,
+  DeskValidationError,
+  isDeskApiError,
+  isDeskError,
+} from "./errors.js";
+export type {
+  CallOptions,
+  DeskClientOptions,
+  FetchFunction,
+  FetchOptions,
+  RequestOptions,
+} from "./options.js";
+export type { Groups } from "./resources/groups.js";
 export type {
   Agent,
   AgentId,
@@ -17,5 +43,5 @@ export type {
   ListGroupsParams,
   operations,
   paths,
-  RequestOptions,
 } from "./types.js";
+export { VERSION } from "./version.js";

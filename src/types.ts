@@ -1,31 +1,30 @@
-// Public names for the generated types: aliases only, never hand-written shapes.
+// The API's types under the names users see: interfaces over the generated ones, so an
+// editor shows `Group` or `GroupList` rather than an expanded object literal. Shapes are
+// never written here by hand; they come from the spec through generated/openapi.ts.
 import type { components, operations, paths } from "../generated/openapi.js";
 
 export type { components, operations, paths };
 
+type GroupSchema = components["schemas"]["Group"];
+type GroupWithMembersSchema = components["schemas"]["GroupWithMembers"];
+type AgentSchema = components["schemas"]["Agent"];
+type GroupListSchema = components["schemas"]["GroupList"];
+type ErrorSchema = components["schemas"]["Error"];
+type ListGroupsQuery = NonNullable<operations["listGroups"]["parameters"]["query"]>;
+
 /** A group (a "Team" on the Dashboard), as listed. */
-export type Group = components["schemas"]["Group"];
+export interface Group extends GroupSchema {}
 /** A group with the agents that are its members. */
-export type GroupWithMembers = components["schemas"]["GroupWithMembers"];
+export interface GroupWithMembers extends GroupWithMembersSchema {}
 /** An agent as listed among a group's members. */
-export type Agent = components["schemas"]["Agent"];
+export interface Agent extends AgentSchema {}
 /** One page of groups: `count`, `previous`, `next`, `results`. */
-export type GroupList = components["schemas"]["GroupList"];
+export interface GroupList extends GroupListSchema {}
 /** The body of an error answer (permissive: `message`, `detail`, `code`, `error`, more). */
-export type ErrorBody = components["schemas"]["Error"];
+export interface ErrorBody extends ErrorSchema {}
 /** An agent ID: a positive integer, or its decimal digits as a string. */
 export type AgentId = components["schemas"]["MembershipRequest"]["agentId"];
 /** A group ID. */
 export type GroupId = operations["getGroup"]["parameters"]["path"]["group_id"];
 /** `limit` and `offset` for listing groups. */
-export type ListGroupsParams = NonNullable<operations["listGroups"]["parameters"]["query"]>;
-
-/** Per-call options, accepted last by every method. */
-export interface RequestOptions {
-  /** Aborts the call at once; an aborted call is never retried. */
-  signal?: AbortSignal;
-  /** Time allowed for each attempt, in milliseconds (default: the client's `timeoutMs`). */
-  timeoutMs?: number;
-  /** How many times a failed attempt may be retried (default: the client's `maxRetries`). */
-  maxRetries?: number;
-}
+export interface ListGroupsParams extends ListGroupsQuery {}

@@ -161,7 +161,9 @@ describe("pagination and raw access against the mock", () => {
   test("for await over list() reads the pages it is pointed to, once per offset, every request valid", async () => {
     const { desk, exchanges } = observedClient();
     const ids: number[] = [];
-    for await (const group of desk.groups.list({ limit: spec.operations.listGroups.parameters.query.limit.maximum })) {
+    for await (const group of desk.groups.list({
+      limit: spec.operations.listGroups.parameters.query.limit.maximum,
+    })) {
       const typed: Schemas["Group"] = group;
       ids.push(typed.id);
     }
@@ -171,7 +173,9 @@ describe("pagination and raw access against the mock", () => {
     // once, sees that the offset does not advance, and stops.
     expect(exchanges.length).toBeGreaterThanOrEqual(2);
     expect(exchanges.every((e) => e.url.origin === new URL(desk.baseUrl).origin)).toBe(true);
-    expect(exchanges[0]!.url.searchParams.get("limit")).toBe(String(spec.operations.listGroups.parameters.query.limit.maximum));
+    expect(exchanges[0]!.url.searchParams.get("limit")).toBe(
+      String(spec.operations.listGroups.parameters.query.limit.maximum),
+    );
     expect(exchanges[1]!.url.searchParams.get("offset")).not.toBeNull();
     expect(violationsOf(exchanges)).toEqual([]);
   });

@@ -92,9 +92,12 @@ describe("npm run mock", () => {
       );
       expect(mock.output()).toContain(`createDeskClient({ baseUrl: "${url}", apiToken: "any-token" })`);
 
-      const bad = await fetch(`${url}/groups?limit=${spec.operations.listGroups.parameters.query.limit.minimum - 1}`, {
-        headers: { [spec.auth.header]: "t" },
-      });
+      const bad = await fetch(
+        `${url}/groups?limit=${spec.operations.listGroups.parameters.query.limit.minimum - 1}`,
+        {
+          headers: { [spec.auth.header]: "t" },
+        },
+      );
       await bad.text();
       expect(bad.status).toBe(400);
       // Prism logs after it answers: give its line a moment to arrive.

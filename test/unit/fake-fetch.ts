@@ -43,7 +43,15 @@ export function scripted(...steps: Step[]) {
 /** A client on the fake fetch, with the canary token and fast defaults. */
 export function client(steps: Step[], options: DeskClientOptions = {}) {
   const fake = scripted(...steps);
-  const desk = createDeskClient({ applicationId: "app1", apiToken: TOKEN, fetch: fake.fetch, ...options });
+  // Quiet unless a test asks for a log: the logging tests say what each level writes.
+  const quiet = { logLevel: "off" } as const;
+  const desk = createDeskClient({
+    applicationId: "app1",
+    apiToken: TOKEN,
+    fetch: fake.fetch,
+    ...quiet,
+    ...options,
+  });
   return { desk, seen: fake.seen };
 }
 

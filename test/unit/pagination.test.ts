@@ -1,10 +1,19 @@
 // list() is one page when awaited and every group when iterated; next links are read,
 // never fetched.
-import { PagePromise } from "../../src/index.js";
-import { nextQuery, type PageQuery, paginate } from "../../src/paginate.js";
+import { PagePromise } from "../../src/core/page-promise.js";
+import { nextQuery, type PageOf, type PageQuery } from "../../src/core/pagination.js";
 import { BASE, caught, client, group, json, TOKEN } from "./fake-fetch.js";
 
 type G = { id: number };
+
+/** Every item of the walk from `start`, as `for await` over `list()` gives them. */
+function paginate(fetchPage: (query: PageQuery) => Promise<PageOf<G>>, start: PageQuery): AsyncIterable<G> {
+  const first = async () => {
+    const page = await fetchPage(start);
+    return { response: new Response(), text: "", read: () => page };
+  };
+  return new PagePromise<PageOf<G>, G>(first, fetchPage, start, () => {});
+}
 const page = (ids: number[], next: string | null) => ({ results: ids.map((id) => ({ id })), next });
 const link = (offset: number, limit = 2, host = "desk-api-app1.sendbird.com") =>
   `https://${host}/platform/v1/groups?limit=${limit}&offset=${offset}`;
@@ -85,9 +94,13 @@ describe("paginate", () => {
     expect(error.message).toContain("no valid offset");
   });
 
-  it("reads relative links and ignores a bad limit", () => {
-    expect(nextQuery("/groups?offset=5&limit=x")).toEqual({ offset: 5 });
+  it("reads relative links, and checks their limit like a caller's", async () => {
     expect(nextQuery("?offset=0&limit=9")).toEqual({ offset: 0, limit: 9 });
+    expect(nextQuery("/groups?offset=5")).toEqual({ offset: 5 });
+    for (const limit of ["x", "0", "100000"]) {
+      const error = await caught(() => nextQuery(`/groups?offset=5&limit=${limit}`));
+      expect(error).toMatchObject({ name: "DeskValidationError", field: "limit in the next link" });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // What goes on the wire: URL, method, headers on every request, bodies, encoding.
-import { createDeskClient } from "../../src/index.js";
+import { createDeskClient, VERSION } from "../../src/index.js";
 import { BASE, caught, client, json, scripted, TOKEN, withMembers } from "./fake-fetch.js";
 
 describe("every request", () => {
@@ -10,13 +10,17 @@ describe("every request", () => {
     expect(seen[0]!.url).toBe(`${BASE}/groups/77`);
     expect(seen[0]!.headers.get("SENDBIRDDESKAPITOKEN")).toBe(TOKEN);
     expect(seen[0]!.headers.get("content-type")).toBe("application/json; charset=utf8");
-    expect(seen[0]!.headers.get("user-agent")).toBe("sendbird-desk-platform");
+    expect(seen[0]!.headers.get("user-agent")).toBe(
+      `sendbird-desk-platform/${VERSION} node/${process.versions.node}`,
+    );
   });
 
   it("appends the caller's userAgent", async () => {
     const { desk, seen } = client([json(withMembers(1))], { userAgent: "my-app/1.2" });
     await desk.groups.get(1);
-    expect(seen[0]!.headers.get("user-agent")).toBe("sendbird-desk-platform my-app/1.2");
+    expect(seen[0]!.headers.get("user-agent")).toBe(
+      `sendbird-desk-platform/${VERSION} node/${process.versions.node} my-app/1.2`,
+    );
   });
 
   it("sends list parameters as a query", async () => {

@@ -1,13 +1,9 @@
 // Retries below openapi-fetch: which failures, how many attempts, which waits; timeouts
 // per attempt; the caller's signal stops everything at once.
+
+import { MAX_RETRY_AFTER_MS } from "../../src/core/defaults.js";
+import { backoffMs, isRetryableStatus, retryAfterMs, waitBeforeRetry } from "../../src/core/retry.js";
 import { DeskConnectionError, DeskRateLimitError, DeskTimeoutError } from "../../src/index.js";
-import {
-  backoffMs,
-  delayBeforeRetry,
-  isRetryableStatus,
-  MAX_RETRY_AFTER_MS,
-  retryAfterMs,
-} from "../../src/retry.js";
 import { caught, client, json, withMembers } from "./fake-fetch.js";
 
 const fast = { "retry-after-ms": "0" }; // the server's own "retry now", to keep tests quick
@@ -38,13 +34,11 @@ describe("the policy", () => {
   });
 
   it("honours a server wait up to the cap and refuses a longer one", () => {
-    expect(delayBeforeRetry(1, new Headers({ "retry-after": String(MAX_RETRY_AFTER_MS / 1000) }))).toBe(
-      MAX_RETRY_AFTER_MS,
-    );
-    expect(
-      delayBeforeRetry(1, new Headers({ "retry-after": String(MAX_RETRY_AFTER_MS / 1000 + 1) })),
-    ).toBeUndefined();
-    expect(delayBeforeRetry(2, new Headers(), () => 0)).toBe(1000);
+    const atCap = new Headers({ "retry-after": String(MAX_RETRY_AFTER_MS / 1000) });
+    expect(waitBeforeRetry(1, atCap)).toEqual({ ms: MAX_RETRY_AFTER_MS, source: "retry-after" });
+    const overCap = new Headers({ "retry-after": String(MAX_RETRY_AFTER_MS / 1000 + 1) });
+    expect(waitBeforeRetry(1, overCap).source).toBe("too-long");
+    expect(waitBeforeRetry(2, new Headers(), () => 0)).toEqual({ ms: 1000, source: "backoff" });
   });
 });
 

@@ -1,0 +1,72 @@
+// Settles a call's options: the settings a call may override (also the client's), its
+// signal and its headers. Each check names the option, the value and the rule.
+import type {
+  CallOptions,
+  DeskClientOptions,
+  FetchOptions,
+  OwnedInitField,
+  RequestOptions,
+} from "../options.js";
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  MAX_RETRIES_LIMIT,
+  MAX_TIMEOUT_MS,
+} from "./defaults.js";
+import { checkHeaders } from "./headers.js";
+import type { CallSettings } from "./transport.js";
+import { checkObject, checkValue, fail } from "./validate.js";
+
+/** The rules of the settings a call may override. */
+const SETTING_RULES = {
+  timeoutMs: { type: "number", minimum: 1, maximum: MAX_TIMEOUT_MS },
+  maxRetries: { type: "integer", minimum: 0, maximum: MAX_RETRIES_LIMIT },
+  maxResponseBytes: { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+} as const;
+
+const OWNED_INIT_FIELDS: readonly OwnedInitField[] = ["method", "body", "headers", "signal", "redirect"];
+
+/** Checks the settings a call may override, and returns the ones given. */
+export function checkCallOptions(options: CallOptions): Partial<CallSettings> {
+  const settings: Partial<CallSettings> = {};
+  for (const name of ["timeoutMs", "maxRetries", "maxResponseBytes"] as const) {
+    const value = options[name];
+    if (value === undefined) continue;
+    checkValue(name, value, SETTING_RULES[name]);
+    settings[name] = value;
+  }
+  if (options.fetchOptions !== undefined) settings.fetchOptions = checkFetchOptions(options.fetchOptions);
+  return settings;
+}
+
+function checkFetchOptions(fetchOptions: FetchOptions): FetchOptions {
+  checkObject("fetchOptions", fetchOptions);
+  for (const field of OWNED_INIT_FIELDS) {
+    if (field in fetchOptions) {
+      fail(`fetchOptions.${field}`, fetchOptions[field], "is set by the client and cannot be passed here");
+    }
+  }
+  return fetchOptions;
+}
+
+/** A call's options, checked: its signal, its headers, and the settings it overrides. */
+export function checkRequestOptions(options: RequestOptions | undefined) {
+  checkObject("options", options);
+  const { signal, headers, ...rest } = options ?? {};
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    fail("signal", signal, "must be an AbortSignal");
+  checkHeaders("headers", headers);
+  return { signal, headers, overrides: checkCallOptions(rest) };
+}
+
+/** The call settings of a client: its options over the defaults. */
+export function clientSettings(options: DeskClientOptions): CallSettings {
+  return {
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    maxRetries: DEFAULT_MAX_RETRIES,
+    maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+    fetchOptions: undefined,
+    ...checkCallOptions(options),
+  };
+}

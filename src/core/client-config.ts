@@ -1,0 +1,101 @@
+// Settles the client's options at construction: the token, where requests go, how they
+// are logged, the User-Agent, and the call settings over the defaults and the environment.
+import * as spec from "../../generated/spec.js";
+import type { DeskClientOptions, FetchFunction } from "../options.js";
+import { PACKAGE_NAME, VERSION } from "../version.js";
+import { resolveBaseUrl } from "./base-url.js";
+import { clientSettings } from "./call-options.js";
+import { DEFAULT_LOG_LEVEL } from "./defaults.js";
+import { checkHeaders, runtimeName } from "./headers.js";
+import {
+  createLog,
+  isLogLevel,
+  LOG_LEVEL_ENV,
+  LOG_LEVELS,
+  type Log,
+  type Logger,
+  type LogLevel,
+} from "./log.js";
+import type { CallSettings } from "./transport.js";
+import { checkObject, fail } from "./validate.js";
+
+/** The environment variables the client reads when an option is not given. */
+const TOKEN_ENV = "SENDBIRD_DESK_API_TOKEN";
+const APP_ID_ENV = "SENDBIRD_APP_ID";
+const PRINTABLE = /^[\x20-\x7e]*$/;
+const PRINTABLE_WITHOUT_SPACES = /^[\x21-\x7e]+$/;
+
+/** Reads an environment variable where there is one (Node, Bun, Deno with --allow-env). */
+export function env(name: string): string | undefined {
+  try {
+    const process = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+    return process?.env?.[name] || undefined;
+  } catch {
+    return undefined; // Deno without permission to read the environment
+  }
+}
+
+/** Everything a client is built from, settled. */
+export interface ClientConfig {
+  baseUrl: string;
+  origin: string;
+  token: string;
+  fetch: FetchFunction | undefined;
+  defaultHeaders: HeadersInit | undefined;
+  userAgent: string;
+  log: Log;
+  settings: CallSettings;
+}
+
+/** Checks the client's options and settles them over the defaults and the environment. */
+export function resolveClientOptions(options: DeskClientOptions): ClientConfig {
+  checkObject("options", options);
+  const browser = Boolean((globalThis as { window?: { document?: unknown } }).window?.document);
+  if (browser && options.dangerouslyAllowBrowser !== true) {
+    fail(
+      "dangerouslyAllowBrowser",
+      options.dangerouslyAllowBrowser,
+      "must be true in a browser, where the token would be exposed (the API is server-side only)",
+    );
+  }
+  const token = options.apiToken ?? env(TOKEN_ENV);
+  if (!token) fail("apiToken", token, `is required (or env ${TOKEN_ENV})`);
+  if (typeof token !== "string" || !PRINTABLE_WITHOUT_SPACES.test(token)) {
+    fail("apiToken", token, "must be printable ASCII without spaces", true);
+  }
+  const url = resolveBaseUrl({ ...options, applicationId: options.applicationId ?? env(APP_ID_ENV) });
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    fail("fetch", options.fetch, "must be a function");
+  const { userAgent = "" } = options;
+  if (typeof userAgent !== "string" || !PRINTABLE.test(userAgent))
+    fail("userAgent", userAgent, "must be printable ASCII");
+  checkHeaders("defaultHeaders", options.defaultHeaders);
+  return {
+    baseUrl: url.href.replace(/\/+$/, ""),
+    origin: url.origin,
+    token,
+    fetch: options.fetch,
+    defaultHeaders: options.defaultHeaders,
+    userAgent: `${PACKAGE_NAME}/${VERSION} ${runtimeName()} ${userAgent}`.trim(),
+    log: createLog(logLevelOf(options.logLevel), checkLogger(options.logger)),
+    settings: clientSettings(options),
+  };
+}
+
+/** The log level from the option, else from the environment, else the default. */
+function logLevelOf(option: unknown): LogLevel {
+  const [field, value] = option !== undefined ? ["logLevel", option] : [LOG_LEVEL_ENV, env(LOG_LEVEL_ENV)];
+  if (value === undefined) return DEFAULT_LOG_LEVEL;
+  if (!isLogLevel(value)) fail(field, value, `must be one of ${LOG_LEVELS.join(", ")}`);
+  return value;
+}
+
+function checkLogger(logger: unknown): Logger | undefined {
+  if (logger === undefined) return undefined;
+  const methods = ["error", "warn", "info", "debug"] as const;
+  const ok = typeof logger === "object" && logger !== null;
+  if (!ok || methods.some((m) => typeof (logger as Record<string, unknown>)[m] !== "function")) {
+    fail("logger", logger, `must be an object with the methods ${methods.join(", ")}`);
+  }
+  return logger as Logger;
+}

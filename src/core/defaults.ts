@@ -1,0 +1,35 @@
+// Every default and limit of the client, named once. The spec's own numbers (parameter
+// bounds, the token header, the content type) come from generated/spec.ts instead.
+
+/** Time allowed for each attempt, body included. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The longest timeout a timer can hold (setTimeout's limit). */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** Retries after the first attempt. */
+export const DEFAULT_MAX_RETRIES = 2;
+/** The most retries a caller may ask for. */
+export const MAX_RETRIES_LIMIT = 10;
+/** The largest answer read, counted on decoded bytes (16 MiB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** The first backoff wait; each retry doubles it. */
+export const INITIAL_RETRY_DELAY_MS = 500;
+/** The longest backoff wait. */
+export const MAX_RETRY_DELAY_MS = 8_000;
+/** Each backoff wait is shortened by up to this fraction at random, so clients spread out. */
+export const RETRY_JITTER = 0.25;
+/** The longest server-requested wait the client sits through before retrying. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/** How much of an error answer's text an error keeps (64 KiB); the rest is cut. */
+export const MAX_ERROR_BODY_CHARS = 64 * 1024;
+/** How much of a raw body a message quotes. */
+export const EXCERPT_CHARS = 200;
+/** How much of a bad input value a validation message shows. */
+export const SHOWN_VALUE_CHARS = 80;
+
+/** The log level when neither the option nor env SENDBIRD_DESK_LOG sets one. */
+export const DEFAULT_LOG_LEVEL = "warn";
+
+/** What stands in for the API token, and for anything else secret, wherever text is shown. */
+export const REDACTED = "[redacted]";

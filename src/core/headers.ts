@@ -1,0 +1,52 @@
+// The headers the client owns, and how headers appear in a log line.
+import * as spec from "../../generated/spec.js";
+import { REDACTED } from "./defaults.js";
+import { fail } from "./validate.js";
+
+/** Headers only the client sets: the token, the vendor's content type, and the User-Agent
+ *  (whose prefix names this package; the `userAgent` option appends to it). */
+const OWNED = new Map([
+  [spec.auth.header.toLowerCase(), "the token is set from apiToken"],
+  ["content-type", `every request carries ${spec.contentType}`],
+  ["user-agent", "use the userAgent option, which appends to the client's own"],
+]);
+
+/** Checks caller-given headers: they must make a valid `Headers`, and may not set one the
+ *  client owns. */
+export function checkHeaders(field: string, init: HeadersInit | undefined): void {
+  if (init === undefined) return;
+  let headers: Headers;
+  try {
+    headers = new Headers(init);
+  } catch (error) {
+    fail(field, "(not shown)", `must be valid headers: ${(error as Error).message}`);
+  }
+  for (const name of headers.keys()) {
+    const why = OWNED.get(name);
+    const secret = name === spec.auth.header.toLowerCase();
+    if (why) fail(`${field}.${name}`, headers.get(name), `cannot be set or removed here: ${why}`, secret);
+  }
+}
+
+/** The runtime, as the User-Agent names it: `node/22.1.0`, `bun/1.2.0`, `deno/2.0.0`. */
+export function runtimeName(): string {
+  const g = globalThis as {
+    Bun?: { version: string };
+    Deno?: { version: { deno: string } };
+    process?: { versions?: { node?: string } };
+  };
+  if (g.Bun) return `bun/${g.Bun.version}`;
+  if (g.Deno) return `deno/${g.Deno.version.deno}`;
+  if (g.process?.versions?.node) return `node/${g.process.versions.node}`;
+  return "runtime/unknown";
+}
+
+/** `name: value` pairs for a debug line, the token header's value shown as the mask. */
+export function showHeaders(headers: Headers): string {
+  const token = spec.auth.header.toLowerCase();
+  const pairs: string[] = [];
+  headers.forEach((value, name) => {
+    pairs.push(`${name}: ${name === token ? REDACTED : value}`);
+  });
+  return `{ ${pairs.join(", ")} }`;
+}

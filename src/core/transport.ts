@@ -1,0 +1,155 @@
+// The fetch that openapi-fetch calls: it checks where the request goes, adds the token (on
+// its own copy of the headers, below every middleware), sends each attempt with its own
+// deadline, reads the body inside it, and retries. It sits below openapi-fetch because
+// middleware cannot re-send a request. It always hands back a readable Response.
+import * as spec from "../../generated/spec.js";
+import type { FetchFunction, FetchOptions } from "../options.js";
+import { type BodyRead, readBody } from "./body.js";
+import { pause, raceSignal, startDeadline } from "./deadline.js";
+import { type Exchange, toResponse } from "./exchange.js";
+import { abortError, failureError, logAttempt } from "./failure.js";
+import type { Log } from "./log.js";
+import type { Redactor } from "./redact.js";
+import { isRetryableStatus, waitBeforeRetry } from "./retry.js";
+import { fail } from "./validate.js";
+
+/** The settings a call may override, resolved. */
+export interface CallSettings {
+  timeoutMs: number;
+  maxRetries: number;
+  maxResponseBytes: number;
+  fetchOptions: FetchOptions | undefined;
+}
+
+/** The settled configuration a transport needs. */
+export interface TransportConfig {
+  /** The configured origin: the token is sent nowhere else. */
+  origin: string;
+  token: string;
+  redactor: Redactor;
+  /** An injected fetch; without one the global fetch is called with (url, init). */
+  fetch: FetchFunction | undefined;
+  userAgent: string;
+  log: Log;
+  defaults: CallSettings;
+}
+
+/** What one attempt produced: an answer with its body, or a failure. */
+type Attempt =
+  | { answered: true; response: Response; body: BodyRead }
+  | { answered: false; failure: unknown; timedOut: boolean };
+
+/** A path still holding a `{name}` placeholder: a path value was missing. */
+const UNFILLED_PLACEHOLDER = /%7B[^/?]*%7D/i;
+
+/** Sends openapi-fetch's requests. `send(request, overrides)` is one whole call. */
+export class Transport {
+  readonly #config: TransportConfig;
+
+  constructor(config: TransportConfig) {
+    this.#config = config;
+  }
+
+  /** Sends `request` with retries; resolves to the final answer, rebuilt readable, with the
+   *  token masked in what the server sent. */
+  async send(request: Request, overrides: Partial<CallSettings> = {}): Promise<Response> {
+    const exchange = await this.#prepare(request, { ...this.#config.defaults, ...overrides });
+    for (;;) {
+      if (exchange.signal?.aborted) throw abortError(exchange, this.#config.redactor);
+      exchange.attempts++;
+      const attempt = await this.#attempt(exchange);
+      if (exchange.signal?.aborted) throw abortError(exchange, this.#config.redactor);
+      const wait = this.#retryWait(exchange, attempt);
+      if (wait === undefined) return this.#finish(exchange, attempt);
+      await pause(exchange.signal, wait);
+    }
+  }
+
+  /** Checks the destination and builds what every attempt sends. */
+  async #prepare(request: Request, settings: CallSettings): Promise<Exchange> {
+    const { origin, token, userAgent, redactor } = this.#config;
+    const { url, method } = request;
+    if (!url.startsWith(`${origin}/`)) {
+      // Only the origin is shown: the rest of a URL aimed elsewhere is the caller's, unchecked.
+      const elsewhere = redactor.text(new URL(url).origin);
+      fail(
+        "url",
+        elsewhere,
+        `must be on the configured origin ${origin}; the API token is sent nowhere else`,
+      );
+    }
+    if (UNFILLED_PLACEHOLDER.test(url.split("?")[0]!)) fail("url", url, "every path parameter needs a value");
+    // A copy: middleware saw the request without the token, and never sees it with.
+    const headers = new Headers(request.headers);
+    headers.set(spec.auth.header, token);
+    // The vendor asks for its JSON content type on every request, GET included; a
+    // multipart body keeps the boundary its FormData produced.
+    if (/^$|^\s*application\/json\s*(;|$)/i.test(headers.get("content-type") ?? "")) {
+      headers.set("content-type", spec.contentType);
+    }
+    headers.set("user-agent", userAgent);
+    const body = request.body ? await request.arrayBuffer() : undefined; // re-sent on each attempt
+    return { url, method, headers, body, signal: request.signal ?? undefined, settings, attempts: 0 };
+  }
+
+  /** One attempt: the fetch and the body read, both inside the attempt's deadline. */
+  async #attempt(exchange: Exchange): Promise<Attempt> {
+    const { settings, signal: caller } = exchange;
+    const deadline = startDeadline(caller, settings.timeoutMs);
+    const started = performance.now();
+    try {
+      const response = await raceSignal(this.#fetch(exchange, deadline.signal), deadline.signal);
+      // A network-error response (status 0, as for a browser's opaque redirect) is no answer.
+      if (response.type === "error" || response.status === 0)
+        throw new TypeError("no usable answer (status 0)");
+      const body = await readBody(response, settings.maxResponseBytes, deadline.signal, !this.#config.fetch);
+      logAttempt(this.#config, exchange, started, response);
+      return { answered: true, response, body };
+    } catch (failure) {
+      logAttempt(this.#config, exchange, started, undefined, failure);
+      return { answered: false, failure, timedOut: deadline.timedOut };
+    } finally {
+      deadline.end();
+    }
+  }
+
+  #fetch(exchange: Exchange, signal: AbortSignal): Promise<Response> {
+    const { url, method, headers, body, settings } = exchange;
+    const extra = settings.fetchOptions;
+    // redirect: "manual": a redirect would carry the token header to wherever it points.
+    const init: RequestInit = { ...extra, method, headers, body, signal, redirect: "manual" };
+    const injected = this.#config.fetch;
+    return injected ? injected(new Request(url, init), extra) : fetch(url, init);
+  }
+
+  /** The wait before another attempt, or undefined when this attempt is the last. */
+  #retryWait(exchange: Exchange, attempt: Attempt): number | undefined {
+    const { attempts, settings, method, url } = exchange;
+    if (attempts > settings.maxRetries) return undefined;
+    let reason: string;
+    let headers: Headers | undefined;
+    if (attempt.answered) {
+      // An oversized answer is not retried: the next one would be as large.
+      if (attempt.body.tooLarge || !isRetryableStatus(attempt.response.status)) return undefined;
+      reason = `status ${attempt.response.status}`;
+      headers = attempt.response.headers;
+    } else reason = attempt.timedOut ? "timeout" : "connection failure";
+    const wait = waitBeforeRetry(attempts, headers);
+    const where = `${method} ${url} (attempt ${attempts} of ${settings.maxRetries + 1})`;
+    if (wait.source === "too-long") {
+      this.#config.log.warn(
+        `${where}: the server asks to wait ${wait.ms} ms, longer than the client waits; failing now`,
+      );
+      return undefined;
+    }
+    this.#config.log.info(`${where}: ${reason}; retrying in ${wait.ms} ms (${wait.source})`);
+    return wait.ms;
+  }
+
+  /** The final attempt's answer as a readable Response, or its failure as a typed error. */
+  #finish(exchange: Exchange, attempt: Attempt): Response {
+    const { redactor } = this.#config;
+    if (!attempt.answered) throw failureError(exchange, attempt.failure, attempt.timedOut, redactor);
+    return toResponse(exchange, attempt.response, attempt.body, redactor);
+  }
+}
