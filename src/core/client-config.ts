@@ -1,6 +1,5 @@
 // Settles the client's options at construction: the token, where requests go, how they
 // are logged, the User-Agent, and the call settings over the defaults and the environment.
-import * as spec from "../../generated/spec.js";
 import type { DeskClientOptions, FetchFunction } from "../options.js";
 import { PACKAGE_NAME, VERSION } from "../version.js";
 import { resolveBaseUrl } from "./base-url.js";

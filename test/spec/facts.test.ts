@@ -62,6 +62,108 @@ describe("operations", () => {
   });
 
   it("page with limit 1..500 (default 50) and offset >= 0 (default 0)", () => {
+    const { limit, offset } = params("listGroups");
+    expect(limit).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "integer", minimum: 1, maximum: 500, default: 50 },
+    });
+    expect(offset).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "integer", minimum: 0, default: 0 },
+    });
+    expect(offset.schema.maximum).toBeUndefined();
+  });
+
+  it.each(["getGroup", "addGroupMember", "removeGroupMember"])(
+    "%s takes a required integer group_id",
+    (id) => {
+      expect(params(id).group_id).toMatchObject({
+        in: "path",
+        required: true,
+        schema: { type: "integer", minimum: 1 },
+      });
+    },
+  );
+
+  it.each(["addGroupMember", "removeGroupMember"])("%s takes a required JSON body { agentId }", (id) => {
+    const body = deref(byId[id]!.op.requestBody);
+    expect(body.required).toBe(true);
+    const schema = deref(body.content["application/json"].schema);
+    expect(schema.required).toEqual(["agentId"]);
+    expect(schema.properties.agentId.oneOf.map((s: { type: string }) => s.type)).toEqual([
+      "integer",
+      "string",
+    ]);
+  });
+
+  it("answer with the envelope, the group with members, and ISO 8601 dates", () => {
+    const schemaOf = (id: string) => byId[id]!.op.responses["200"].content["application/json"].schema.$ref;
+    expect(schemaOf("listGroups")).toBe("#/components/schemas/GroupList");
+    for (const id of ["getGroup", "addGroupMember", "removeGroupMember"]) {
+      expect(schemaOf(id)).toBe("#/components/schemas/GroupWithMembers");
+    }
+    const s = bundled.components.schemas;
+    expect(s.GroupList.required).toEqual(["count", "previous", "next", "results"]);
+    expect(s.GroupList.properties.next.type).toEqual(["string", "null"]);
+    expect(s.Group.properties.createdAt.format).toBe("date-time");
+    expect(s.Agent.properties.connectionUpdatedAt.format).toBe("date-time");
+    expect(s.Agent.properties.connection.enum).toEqual(["ONLINE", "OFFLINE", "AWAY"]);
+    expect(s.Agent.required).not.toContain("connection");
+  });
+
+  it("require every property of the vendor's resource tables", () => {
+    const s = bundled.components.schemas;
+    expect(s.Group.required).toEqual([
+      "id",
+      "name",
+      "key",
+      "project",
+      "createdAt",
+      "createdBy",
+      "description",
+    ]);
+    expect(Object.keys(s.Group.properties)).toEqual(s.Group.required);
+    expect(s.GroupWithMembers.allOf[0]).toEqual({ $ref: "#/components/schemas/Group" });
+    expect(s.GroupWithMembers.allOf[1].required).toEqual(["members"]);
+    expect(s.Agent.required).toEqual(["id", "displayName", "email", "photoThumbnailUrl"]);
+    expect(s.GroupList.required).toEqual(["count", "previous", "next", "results"]);
+  });
+
+  it("accept what the wire shows where the vendor contradicts itself", () => {
+    const g = bundled.components.schemas.Group.properties;
+    expect(g.createdBy.type).toEqual(["integer", "string"]);
+    expect(g.description.type).toEqual(["string", "null"]);
+    expect(g.key.pattern).toBeUndefined();
+    for (const p of [g.createdBy, g.description, g.key]) expect(p.description).toMatch(/vendor/);
+  });
+
+  const errors = ["400", "401", "403", "404", "429", "500"];
+  it.each(ops.map((o) => o.id))(
+    "%s documents 400, 401, 403, 404, 429 and 500 with the shared Error schema",
+    (id) => {
+      const responses = byId[id]!.op.responses;
+      expect(Object.keys(responses).sort()).toEqual(["200", ...errors]);
+      for (const code of errors) {
+        expect(deref(responses[code]).content["application/json"].schema.$ref).toBe(
+          "#/components/schemas/Error",
+        );
+      }
+      expect(Object.keys(deref(responses["429"]).headers)).toEqual(["Retry-After"]);
+    },
+  );
+
+  it("keeps the Error schema permissive", () => {
+    const e = bundled.components.schemas.Error;
+    expect(e.additionalProperties).toBe(true);
+    expect(e.required).toBeUndefined();
+    expect(Object.keys(e.properties).sort()).toEqual(["code", "detail", "error", "message"]);
+  });
+});
+
+describe("generated/spec.ts", () => {
+  it("agrees with the bundled spec", () => {
     // Every parameter's rules, keyed by its operation and location, are its schema's.
     for (const { id, parameters } of ops) {
       for (const p of parameters) {
