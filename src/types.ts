@@ -15,11 +15,15 @@ type ListGroupsQuery = NonNullable<operations["listGroups"]["parameters"]["query
 /** A group (a "Team" on the Dashboard), as listed. */
 export interface Group extends GroupSchema {}
 /** A group with the agents that are its members. */
-export interface GroupWithMembers extends GroupWithMembersSchema {}
+export interface GroupWithMembers extends GroupWithMembersSchema {
+  members: Agent[];
+}
 /** An agent as listed among a group's members. */
 export interface Agent extends AgentSchema {}
 /** One page of groups: `count`, `previous`, `next`, `results`. */
-export interface GroupList extends GroupListSchema {}
+export interface GroupList extends GroupListSchema {
+  results: Group[];
+}
 /** The body of an error answer (permissive: `message`, `detail`, `code`, `error`, more). */
 export interface ErrorBody extends ErrorSchema {}
 /** An agent ID: a positive integer, or its decimal digits as a string. */

@@ -1,13 +1,27 @@
-// `desk.raw`: openapi-fetch's own client, with two guarantees added to every call: any
-// error that escapes is a DeskError (a middleware's own is wrapped, as its cause), and a
-// 2xx body that is not JSON is a DeskInvalidResponseError instead of a bare SyntaxError.
+// `desk.raw`: openapi-fetch's own client, with what the resource methods have: the per-call
+// settings (`timeoutMs`, `maxRetries`, `maxResponseBytes`, `fetchOptions`) are honoured, any
+// error that escapes is a DeskError (a middleware's own is wrapped, as its cause), and a 2xx
+// body that is not JSON is a DeskInvalidResponseError instead of a bare SyntaxError.
 import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "../types.js";
 import { parseAnswer } from "./answer.js";
 import { asDeskError } from "./call.js";
+import { checkCallOptions } from "./call-options.js";
 import { callInfoOf } from "./exchange.js";
 import type { Log } from "./log.js";
 import type { Redactor } from "./redact.js";
+import type { Transport } from "./transport.js";
+import { fail } from "./validate.js";
+
+/** What a raw call may carry besides openapi-fetch's own options. */
+interface RawInit {
+  middleware?: Middleware[];
+  fetch?: unknown;
+  timeoutMs?: number;
+  maxRetries?: number;
+  maxResponseBytes?: number;
+  fetchOptions?: Record<string, unknown>;
+}
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 const isAnything = (_body: unknown): _body is unknown => true;
@@ -28,15 +42,25 @@ function jsonGuard(context: { redactor: Redactor; log: Log }): Middleware {
 
 /** `client` with every HTTP method guarded; `use` and `eject` act on the client itself, so a
  *  middleware added here runs for the resource methods too. */
-export function guardRaw(client: Client<paths>, context: { redactor: Redactor; log: Log }): Client<paths> {
+export function guardRaw(
+  client: Client<paths>,
+  context: { transport: Transport; redactor: Redactor; log: Log },
+): Client<paths> {
   const guard = jsonGuard(context);
   const guarded: Record<string, unknown> = { ...client };
   for (const method of METHODS) {
-    const send = client[method] as (path: unknown, init?: { middleware?: Middleware[] }) => Promise<unknown>;
-    guarded[method] = (path: unknown, init?: { middleware?: Middleware[] }) =>
-      send(path, { ...init, middleware: [...(init?.middleware ?? []), guard] }).catch((error: unknown) => {
+    const send = client[method] as (path: unknown, init?: RawInit) => Promise<unknown>;
+    guarded[method] = async (path: unknown, init: RawInit = {}) => {
+      const { timeoutMs, maxRetries, maxResponseBytes, fetchOptions, ...rest } = init;
+      if (rest.fetch !== undefined)
+        fail("fetch", rest.fetch, "is the client's; pass fetch to createDeskClient");
+      const overrides = checkCallOptions({ timeoutMs, maxRetries, maxResponseBytes, fetchOptions });
+      const fetch = (request: Request) => context.transport.send(request, overrides);
+      const middleware = [...(rest.middleware ?? []), guard];
+      return send(path, { ...rest, fetch, middleware }).catch((error: unknown) => {
         throw asDeskError(error);
       });
+    };
   }
   return guarded as unknown as Client<paths>;
 }

@@ -6,9 +6,12 @@ import {
   type components,
   createDeskClient,
   type DeskApiError,
+  type DeskPromise,
   type Group,
   type GroupList,
   type GroupWithMembers,
+  type PagePromise,
+  VERSION,
 } from "../../src/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -76,6 +79,34 @@ export async function typeChecks(): Promise<void> {
   createDeskClient({ applicationId: "a", apiToken: "t", timeoutMs: "1s" });
   // @ts-expect-error unknown option
   createDeskClient({ applicationId: "a", apiToken: "t", token: "t" });
+
+  // Every method returns a DeskPromise; list() a PagePromise that walks items and pages.
+  const pending = desk.groups.get(77);
+  assertType<Equal<typeof pending, DeskPromise<GroupWithMembers>>>();
+  const promised: Promise<GroupWithMembers> = pending;
+  void promised;
+  const { data, response, requestId } = await pending.withResponse();
+  assertType<Equal<typeof data, GroupWithMembers>>();
+  assertType<Equal<typeof response, Response>>();
+  assertType<Equal<typeof requestId, string | undefined>>();
+  assertType<Equal<Awaited<ReturnType<typeof pending.asResponse>>, Response>>();
+  const listing = desk.groups.list();
+  assertType<Equal<typeof listing, PagePromise<GroupList, Group>>>();
+  for await (const p of listing.pages()) assertType<Equal<typeof p, GroupList>>();
+  assertType<Equal<Awaited<ReturnType<typeof listing.withResponse>>["data"], GroupList>>();
+  await desk.groups.get(77, { headers: { Prefer: "code=404" }, fetchOptions: { keepalive: true } });
+
+  // Fields the client owns are refused in fetchOptions.
+  // @ts-expect-error method is the client's
+  await desk.groups.get(77, { fetchOptions: { method: "POST" } });
+  // @ts-expect-error the signal goes in options.signal
+  createDeskClient({ apiToken: "t", fetchOptions: { signal: AbortSignal.abort() } });
+  // @ts-expect-error a log level is one of five names
+  createDeskClient({ apiToken: "t", logLevel: "verbose" });
+  // desk.raw honours the per-call settings too.
+  await desk.raw.GET("/groups", { timeoutMs: 5, maxRetries: 0 });
+  const version: string = VERSION;
+  void version;
 
   // Errors carry typed fields.
   const error = {} as DeskApiError;

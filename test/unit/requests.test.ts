@@ -160,4 +160,16 @@ describe("base URL", () => {
       globalThis.fetch = original;
     }
   });
+
+  it("honours the per-call settings, as the resource methods do", async () => {
+    const { desk, seen } = client([json({ message: "busy" }, 503, { "retry-after-ms": "0" })]);
+    const { error, response } = await desk.raw.GET("/groups", { maxRetries: 0 });
+    expect([response.status, (error as { message: string }).message]).toEqual([503, "busy"]);
+    expect(seen).toHaveLength(1);
+    const hang = client([() => new Promise<Response>(() => {})]);
+    const timedOut = await caught(() => hang.desk.raw.GET("/groups", { timeoutMs: 5, maxRetries: 0 }));
+    expect(timedOut).toMatchObject({ name: "DeskTimeoutError", message: expect.stringContaining("5 ms") });
+    const refused = await caught(() => desk.raw.GET("/groups", { maxRetries: -1 }));
+    expect(refused).toMatchObject({ name: "DeskValidationError", field: "maxRetries" });
+  });
 });
