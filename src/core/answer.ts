@@ -22,6 +22,15 @@ export function excerpt(text: string): string {
   return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}...` : flat;
 }
 
+/** An excerpt of a parsed body's JSON text; empty for none, or one too deep to print. */
+function jsonExcerpt(body: unknown): string {
+  try {
+    return body === undefined || typeof body === "string" ? "" : excerpt(JSON.stringify(body));
+  } catch {
+    return ""; // nested past what JSON.stringify can walk
+  }
+}
+
 /** The body's own `message`, else its `detail`, when one is a non-blank string. */
 function explanationOf(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null) return undefined;
@@ -36,9 +45,9 @@ function explanationOf(body: unknown): string | undefined {
  *  the text when it is not JSON (the transport masked it and cut it to 64 KiB). */
 export function errorFromAnswer(response: Response, body: unknown, info: CallInfo): DeskApiError {
   const { status, headers, statusText } = response;
-  const raw =
-    typeof body === "string" ? excerpt(body) : body === undefined ? "" : excerpt(JSON.stringify(body));
-  const detail = explanationOf(body) ?? (raw || statusText || "no explanation in the answer");
+  const raw = typeof body === "string" ? excerpt(body) : "";
+  const detail =
+    explanationOf(body) ?? (raw || jsonExcerpt(body) || statusText || "no explanation in the answer");
   const Class = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? DeskServerError : DeskApiError);
   const message = describeCall(info, `failed with ${status}${statusText && ` ${statusText}`}: ${detail}`);
   const retryAfter = Class === DeskRateLimitError ? { retryAfterMs: retryAfterMs(headers) } : {};
