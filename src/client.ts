@@ -3,6 +3,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { resolveClientOptions } from "./core/client-config.js";
 import { REDACTED } from "./core/defaults.js";
+import { Middlewares } from "./core/middleware.js";
 import { serializePath } from "./core/path.js";
 import { guardRaw } from "./core/raw.js";
 import { Redactor } from "./core/redact.js";
@@ -34,7 +35,7 @@ export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
     pathSerializer: serializePath,
     headers: config.defaultHeaders,
   });
-  const context = { transport, redactor, log: config.log };
+  const context = { transport, redactor, log: config.log, middlewares: new Middlewares(openapi) };
   const desk: DeskClient = {
     groups: new Groups(openapi, context),
     raw: guardRaw(openapi, context),

@@ -8,12 +8,14 @@ import { checkRequestOptions } from "./call-options.js";
 import type { Outcome } from "./desk-promise.js";
 import { callInfoOf } from "./exchange.js";
 import type { Log } from "./log.js";
+import type { Middlewares } from "./middleware.js";
 import type { Redactor } from "./redact.js";
 import type { Transport } from "./transport.js";
 
 /** What a resource call needs from its client. */
 export interface CallContext {
   transport: Transport;
+  middlewares: Middlewares;
   redactor: Redactor;
   log: Log;
 }
@@ -25,6 +27,7 @@ export interface CallInit {
   signal: AbortSignal | undefined;
   headers: HeadersInit | undefined;
   parseAs: "text";
+  Request: typeof Request;
 }
 
 /** What openapi-fetch resolves to with `parseAs: "text"`. */
@@ -45,7 +48,8 @@ export async function call<T>(
   const fetch = (request: Request) => context.transport.send(request, overrides);
   let sent: Sent;
   try {
-    sent = await send({ fetch, signal, headers, parseAs: "text" });
+    const Request = context.middlewares.requestClass();
+    sent = await send({ fetch, signal, headers, parseAs: "text", Request });
   } catch (error) {
     throw asDeskError(error);
   }

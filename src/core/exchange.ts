@@ -11,7 +11,7 @@ export interface Exchange {
   url: string;
   method: string;
   headers: Headers;
-  body: ArrayBuffer | undefined;
+  body: BodyInit | undefined;
   signal: AbortSignal | undefined;
   settings: CallSettings;
   attempts: number;

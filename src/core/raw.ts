@@ -9,6 +9,7 @@ import { asDeskError } from "./call.js";
 import { checkCallOptions } from "./call-options.js";
 import { callInfoOf } from "./exchange.js";
 import type { Log } from "./log.js";
+import type { Middlewares } from "./middleware.js";
 import type { Redactor } from "./redact.js";
 import type { Transport } from "./transport.js";
 import { fail } from "./validate.js";
@@ -44,10 +45,15 @@ function jsonGuard(context: { redactor: Redactor; log: Log }): Middleware {
  *  middleware added here runs for the resource methods too. */
 export function guardRaw(
   client: Client<paths>,
-  context: { transport: Transport; redactor: Redactor; log: Log },
+  context: { transport: Transport; redactor: Redactor; log: Log; middlewares: Middlewares },
 ): Client<paths> {
   const guard = jsonGuard(context);
-  const guarded: Record<string, unknown> = { ...client };
+  const { middlewares } = context;
+  const guarded: Record<string, unknown> = {
+    ...client,
+    use: (...added: Middleware[]) => middlewares.use(...added),
+    eject: (...ejected: Middleware[]) => middlewares.eject(...ejected),
+  };
   for (const method of METHODS) {
     const send = client[method] as (path: unknown, init?: RawInit) => Promise<unknown>;
     guarded[method] = async (path: unknown, init: RawInit = {}) => {

@@ -8,6 +8,7 @@ import { type BodyRead, readBody } from "./body.js";
 import { pause, raceSignal, startDeadline } from "./deadline.js";
 import { type Exchange, toResponse } from "./exchange.js";
 import { abortError, failureError, logAttempt } from "./failure.js";
+import { LightRequest, type OutgoingRequest } from "./light-request.js";
 import type { Log } from "./log.js";
 import type { Redactor } from "./redact.js";
 import { isRetryableStatus, waitBeforeRetry } from "./retry.js";
@@ -52,7 +53,7 @@ export class Transport {
 
   /** Sends `request` with retries; resolves to the final answer, rebuilt readable, with the
    *  token masked in what the server sent. */
-  async send(request: Request, overrides: Partial<CallSettings> = {}): Promise<Response> {
+  async send(request: OutgoingRequest, overrides: Partial<CallSettings> = {}): Promise<Response> {
     const exchange = await this.#prepare(request, { ...this.#config.defaults, ...overrides });
     for (;;) {
       if (exchange.signal?.aborted) throw abortError(exchange, this.#config.redactor);
@@ -66,7 +67,7 @@ export class Transport {
   }
 
   /** Checks the destination and builds what every attempt sends. */
-  async #prepare(request: Request, settings: CallSettings): Promise<Exchange> {
+  async #prepare(request: OutgoingRequest, settings: CallSettings): Promise<Exchange> {
     const { origin, token, userAgent, redactor } = this.#config;
     const { url, method } = request;
     if (!url.startsWith(`${origin}/`)) {
@@ -88,7 +89,8 @@ export class Transport {
       headers.set("content-type", spec.contentType);
     }
     headers.set("user-agent", userAgent);
-    const body = request.body ? await request.arrayBuffer() : undefined; // re-sent on each attempt
+    // Re-sent on each attempt: a light request's JSON text as is, a native one's bytes.
+    const body = request instanceof LightRequest ? (request.body ?? undefined) : await bytesOf(request);
     return { url, method, headers, body, signal: request.signal ?? undefined, settings, attempts: 0 };
   }
 
@@ -152,4 +154,9 @@ export class Transport {
     if (!attempt.answered) throw failureError(exchange, attempt.failure, attempt.timedOut, redactor);
     return toResponse(exchange, attempt.response, attempt.body, redactor);
   }
+}
+
+/** A native request's body bytes, read once; undefined when it has none. */
+async function bytesOf(request: OutgoingRequest): Promise<ArrayBuffer | undefined> {
+  return request.body ? await request.arrayBuffer() : undefined;
 }

@@ -173,3 +173,44 @@ describe("base URL", () => {
     expect(refused).toMatchObject({ name: "DeskValidationError", field: "maxRetries" });
   });
 });
+
+describe("one Request per attempt", () => {
+  const NativeRequest = globalThis.Request;
+  let built = 0;
+  beforeEach(() => {
+    built = 0;
+    globalThis.Request = class extends NativeRequest {
+      constructor(...args: ConstructorParameters<typeof Request>) {
+        super(...args);
+        built++;
+      }
+    };
+  });
+  afterEach(() => {
+    globalThis.Request = NativeRequest;
+  });
+
+  it("a resource call builds one native Request per attempt, none more for openapi-fetch", async () => {
+    const { desk, seen } = client([
+      json({ message: "busy" }, 503, { "retry-after-ms": "0" }),
+      json(withMembers(7)),
+    ]);
+    expect((await desk.groups.addMember(7, 2)).id).toBe(7);
+    expect(seen).toHaveLength(2);
+    expect(seen.map((r) => r.body)).toEqual(['{"agentId":2}', '{"agentId":2}']);
+    expect(built).toBe(2);
+  });
+
+  it("with a middleware, openapi-fetch's native Request is what the middleware gets", async () => {
+    const { desk } = client([json(withMembers(7))]);
+    const kinds: boolean[] = [];
+    desk.raw.use({
+      onRequest({ request }) {
+        kinds.push(request instanceof NativeRequest);
+      },
+    });
+    await desk.groups.get(7);
+    expect(kinds).toEqual([true]);
+    expect(built).toBe(2); // openapi-fetch's, for the middleware, and the attempt's
+  });
+});
