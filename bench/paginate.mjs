@@ -17,7 +17,7 @@ export function walkers(url, createDeskClient, limit) {
       for await (const group of desk.groups.list({ limit })) seen(group);
     },
     "raw fetch loop": async (seen) => {
-      for (let offset = 0; ; ) {
+      for (let offset = 0; ;) {
         const page = await rawPage(url, limit, offset);
         for (const group of page.results) seen(group);
         if (!page.next || page.results.length === 0) return;
@@ -39,7 +39,7 @@ async function rawPage(url, limit, offset) {
 }
 
 async function* rawItems(url, limit) {
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const page = await rawPage(url, limit, offset);
     yield* page.results;
     if (!page.next || page.results.length === 0) return;

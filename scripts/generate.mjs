@@ -149,20 +149,10 @@ function schemaTable(spec) {
 }
 
 function specTable(spec) {
-  const schemes = Object.values(spec.components.securitySchemes);
-  if (schemes.length !== 1 || schemes[0].type !== "apiKey" || schemes[0].in !== "header") {
-    throw new Error("generate: expected exactly one apiKey security scheme in a header");
-  }
-  const [server, mock] = spec.servers;
-  const [variable] = Object.keys(server.variables);
-
   // One export per fact, so a bundler keeps only what the runtime reads.
   const table = {
     info: { title: spec.info.title, version: spec.info.version },
-    server: { url: server.url, variable },
-    mockServer: { url: mock.url },
-    auth: { header: schemes[0].name },
-    contentType: spec.info["x-request-content-type"],
+    ...openapi.conventionsOf(spec),
     operations: operationTable(spec),
     schemas: schemaTable(spec),
   };

@@ -3,6 +3,7 @@
 // prototype, so the guards work across realms and duplicate copies of the package. No class
 // ever holds the request's headers: the API token lives only there.
 import { REDACTED } from "./core/defaults.js";
+import { requestIdOf } from "./core/request-id.js";
 import { show } from "./core/show.js";
 
 const BRAND = Symbol.for("sendbird-desk-platform.error");
@@ -139,11 +140,6 @@ export class DeskValidationError extends DeskError {
     super(`${field}: ${options?.secret ? "the value given" : show(value)} is not valid: ${rule}`);
     Object.assign(this, { field, value: shown, rule });
   }
-}
-
-/** The server's request ID, when it sends one. */
-export function requestIdOf(headers: Headers): string | undefined {
-  return headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
 }
 
 /** True for any error thrown by this package, from any realm or bundle copy. */

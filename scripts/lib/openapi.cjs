@@ -42,4 +42,20 @@ function operationsOf(spec) {
   return out;
 }
 
-module.exports = { METHODS, deref, dereferenced, operationsOf };
+/** The conventions the spec states once for every operation: the server template and its
+ *  variable, the mock's URL, the token header, and the content type of every request. */
+function conventionsOf(spec) {
+  const schemes = Object.values(spec.components.securitySchemes);
+  if (schemes.length !== 1 || schemes[0].type !== "apiKey" || schemes[0].in !== "header") {
+    throw new Error("expected exactly one apiKey security scheme in a header");
+  }
+  const [server, mock] = spec.servers;
+  return {
+    server: { url: server.url, variable: Object.keys(server.variables)[0] },
+    mockServer: { url: mock.url },
+    auth: { header: schemes[0].name },
+    contentType: spec.info["x-request-content-type"],
+  };
+}
+
+module.exports = { METHODS, conventionsOf, deref, dereferenced, operationsOf };

@@ -133,7 +133,8 @@ async function waitUntilAnswers(url, attempts = 50) {
       });
       return;
     } catch (error) {
-      if (attempt >= attempts) throw new Error(`Prism at ${url} does not answer: ${error.message}`);
+      if (attempt >= attempts)
+        throw new Error(`Prism at ${url} does not answer: ${error.message}`, { cause: error });
       await new Promise((wait) => setTimeout(wait, 100));
     }
   }

@@ -1,7 +1,8 @@
-// The facts the scripts need from the bundled spec (generated/openapi.json), read the same
-// way scripts/generate.mjs derives generated/spec.ts, so no number or name is copied.
+// The facts the scripts need from the bundled spec (generated/openapi.json), read by the
+// same function (openapi.cjs) that scripts/generate.mjs derives generated/spec.ts with.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import openapi from "./openapi.cjs";
 import { root } from "./root.mjs";
 
 export { root };
@@ -9,13 +10,13 @@ export { root };
 /** The bundled spec that Prism serves. */
 export const specFile = join(root, "generated", "openapi.json");
 
-const openapi = JSON.parse(readFileSync(specFile, "utf8"));
+const conventions = openapi.conventionsOf(JSON.parse(readFileSync(specFile, "utf8")));
 
 /** The mock server's default URL: the spec's second server (spec.mockServer.url). */
-export const mockUrl = new URL(openapi.servers[1].url);
+export const mockUrl = new URL(conventions.mockServer.url);
 
 /** The header that carries the API token (the spec's only security scheme). */
-export const authHeader = Object.values(openapi.components.securitySchemes)[0].name;
+export const authHeader = conventions.auth.header;
 
 /** The content type every request carries (info.x-request-content-type). */
-export const contentType = openapi.info["x-request-content-type"];
+export const contentType = conventions.contentType;

@@ -1,6 +1,6 @@
 // The promise every resource method returns: a real Promise of the value, which can also
 // hand over the final Response. The call runs once, however many ways it is consumed.
-import { requestIdOf } from "../errors.js";
+import { requestIdOf } from "./request-id.js";
 
 /** A call's answer: the final Response (body read), its text, and the checked value. */
 export interface Outcome<T> {
@@ -49,7 +49,6 @@ export class DeskPromise<T> extends Promise<T> {
     return this.#value;
   }
 
-  // biome-ignore lint/suspicious/noThenProperty: a Promise subclass overrides then() by design
   override then<A = T, B = never>(
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,

@@ -1,10 +1,13 @@
 // One call as the transport sees it, and its final answer rebuilt as a Response that
 // openapi-fetch (and any middleware) can read, with the token masked in what the server sent.
+import * as spec from "../../generated/spec.js";
 import { type AnswerInfo, type CallInfo, DeskInvalidResponseError } from "../errors.js";
+import type { FetchOptions } from "../options.js";
 import type { BodyRead } from "./body.js";
 import { MAX_ERROR_BODY_CHARS } from "./defaults.js";
+import { LightRequest, type OutgoingRequest } from "./light-request.js";
 import type { Redactor } from "./redact.js";
-import type { CallSettings } from "./transport.js";
+import { fail } from "./validate.js";
 
 /** What every attempt of a call sends, and how many attempts it made. */
 export interface Exchange {
@@ -15,6 +18,50 @@ export interface Exchange {
   signal: AbortSignal | undefined;
   settings: CallSettings;
   attempts: number;
+}
+
+/** The settings a call may override, resolved. */
+export interface CallSettings {
+  timeoutMs: number;
+  maxRetries: number;
+  maxResponseBytes: number;
+  fetchOptions: FetchOptions | undefined;
+}
+
+/** A path still holding a `{name}` placeholder: a path value was missing. */
+const UNFILLED_PLACEHOLDER = /%7B[^/?]*%7D/i;
+
+/** Checks the destination and builds what every attempt sends. */
+export async function prepareExchange(
+  request: OutgoingRequest,
+  settings: CallSettings,
+  config: { origin: string; token: string; userAgent: string; redactor: Redactor },
+): Promise<Exchange> {
+  const { origin, token, userAgent, redactor } = config;
+  const { url, method } = request;
+  if (!url.startsWith(`${origin}/`)) {
+    // Only the origin is shown: the rest of a URL aimed elsewhere is the caller's, unchecked.
+    const elsewhere = redactor.text(new URL(url).origin);
+    fail("url", elsewhere, `must be on the configured origin ${origin}; the API token is sent nowhere else`);
+  }
+  if (UNFILLED_PLACEHOLDER.test(url.split("?")[0]!)) fail("url", url, "every path parameter needs a value");
+  // A copy: middleware saw the request without the token, and never sees it with.
+  const headers = new Headers(request.headers);
+  headers.set(spec.auth.header, token);
+  // The vendor asks for its JSON content type on every request, GET included; a
+  // multipart body keeps the boundary its FormData produced.
+  if (/^$|^\s*application\/json\s*(;|$)/i.test(headers.get("content-type") ?? "")) {
+    headers.set("content-type", spec.contentType);
+  }
+  headers.set("user-agent", userAgent);
+  // Re-sent on each attempt: a light request's JSON text as is, a native one's bytes.
+  const body = request instanceof LightRequest ? (request.body ?? undefined) : await bytesOf(request);
+  return { url, method, headers, body, signal: request.signal ?? undefined, settings, attempts: 0 };
+}
+
+/** A native request's body bytes, read once; undefined when it has none. */
+async function bytesOf(request: OutgoingRequest): Promise<ArrayBuffer | undefined> {
+  return request.body ? await request.arrayBuffer() : undefined;
 }
 
 /** Statuses a Response can be built with; fetch may hand over others from a broken server. */
@@ -59,11 +106,8 @@ export function toResponse(
       info,
     );
   }
-  let body: BodyInit | null = null;
-  if (NULL_BODY_STATUSES.has(status)) body = null;
-  else if (ok) body = read.bytes as Uint8Array<ArrayBuffer>;
-  else body = redactor.text(utf8.decode(read.bytes).slice(0, MAX_ERROR_BODY_CHARS));
-  const rebuilt = new Response(body, { status, statusText, headers });
+  const body = NULL_BODY_STATUSES.has(status) ? null : ok ? read.bytes : errorText(read.bytes, redactor);
+  const rebuilt = new Response(body as BodyInit | null, { status, statusText, headers });
   answered.set(rebuilt, callInfo(exchange));
   return rebuilt;
 }
@@ -74,5 +118,10 @@ const answered = new WeakMap<Response, CallInfo>();
 /** The call behind a Response the transport handed over; undefined for one a middleware
  *  built in its place. */
 export const callInfoOf = (response: Response): CallInfo | undefined => answered.get(response);
+
+/** An error answer's text, masked and cut to its first 64 KiB. */
+function errorText(bytes: Uint8Array, redactor: Redactor): string {
+  return redactor.text(utf8.decode(bytes).slice(0, MAX_ERROR_BODY_CHARS));
+}
 
 export const callInfo = ({ method, url, attempts }: Exchange): CallInfo => ({ method, url, attempts });

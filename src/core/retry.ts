@@ -46,8 +46,7 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
 
 /** How long to wait before a retry, and why. */
 export type RetryWait =
-  | { ms: number; source: "backoff" | "retry-after" }
-  | { ms: number; source: "too-long" }; // the server asked for more than the client waits
+  { ms: number; source: "backoff" | "retry-after" } | { ms: number; source: "too-long" }; // the server asked for more than the client waits
 
 /** The wait before retry number `retry`, after an answer with `headers` (none for a
  *  failure without an answer). */

@@ -2,25 +2,17 @@
 // its own copy of the headers, below every middleware), sends each attempt with its own
 // deadline, reads the body inside it, and retries. It sits below openapi-fetch because
 // middleware cannot re-send a request. It always hands back a readable Response.
-import * as spec from "../../generated/spec.js";
-import type { FetchFunction, FetchOptions } from "../options.js";
+import type { FetchFunction } from "../options.js";
 import { type BodyRead, readBody } from "./body.js";
 import { pause, raceSignal, startDeadline } from "./deadline.js";
-import { type Exchange, toResponse } from "./exchange.js";
+import { type CallSettings, type Exchange, prepareExchange, toResponse } from "./exchange.js";
 import { abortError, failureError, logAttempt } from "./failure.js";
-import { LightRequest, type OutgoingRequest } from "./light-request.js";
+import type { OutgoingRequest } from "./light-request.js";
 import type { Log } from "./log.js";
 import type { Redactor } from "./redact.js";
 import { isRetryableStatus, waitBeforeRetry } from "./retry.js";
-import { fail } from "./validate.js";
 
-/** The settings a call may override, resolved. */
-export interface CallSettings {
-  timeoutMs: number;
-  maxRetries: number;
-  maxResponseBytes: number;
-  fetchOptions: FetchOptions | undefined;
-}
+export type { CallSettings };
 
 /** The settled configuration a transport needs. */
 export interface TransportConfig {
@@ -40,9 +32,6 @@ type Attempt =
   | { answered: true; response: Response; body: BodyRead }
   | { answered: false; failure: unknown; timedOut: boolean };
 
-/** A path still holding a `{name}` placeholder: a path value was missing. */
-const UNFILLED_PLACEHOLDER = /%7B[^/?]*%7D/i;
-
 /** Sends openapi-fetch's requests. `send(request, overrides)` is one whole call. */
 export class Transport {
   readonly #config: TransportConfig;
@@ -54,7 +43,7 @@ export class Transport {
   /** Sends `request` with retries; resolves to the final answer, rebuilt readable, with the
    *  token masked in what the server sent. */
   async send(request: OutgoingRequest, overrides: Partial<CallSettings> = {}): Promise<Response> {
-    const exchange = await this.#prepare(request, { ...this.#config.defaults, ...overrides });
+    const exchange = await prepareExchange(request, { ...this.#config.defaults, ...overrides }, this.#config);
     for (;;) {
       if (exchange.signal?.aborted) throw abortError(exchange, this.#config.redactor);
       exchange.attempts++;
@@ -64,34 +53,6 @@ export class Transport {
       if (wait === undefined) return this.#finish(exchange, attempt);
       await pause(exchange.signal, wait);
     }
-  }
-
-  /** Checks the destination and builds what every attempt sends. */
-  async #prepare(request: OutgoingRequest, settings: CallSettings): Promise<Exchange> {
-    const { origin, token, userAgent, redactor } = this.#config;
-    const { url, method } = request;
-    if (!url.startsWith(`${origin}/`)) {
-      // Only the origin is shown: the rest of a URL aimed elsewhere is the caller's, unchecked.
-      const elsewhere = redactor.text(new URL(url).origin);
-      fail(
-        "url",
-        elsewhere,
-        `must be on the configured origin ${origin}; the API token is sent nowhere else`,
-      );
-    }
-    if (UNFILLED_PLACEHOLDER.test(url.split("?")[0]!)) fail("url", url, "every path parameter needs a value");
-    // A copy: middleware saw the request without the token, and never sees it with.
-    const headers = new Headers(request.headers);
-    headers.set(spec.auth.header, token);
-    // The vendor asks for its JSON content type on every request, GET included; a
-    // multipart body keeps the boundary its FormData produced.
-    if (/^$|^\s*application\/json\s*(;|$)/i.test(headers.get("content-type") ?? "")) {
-      headers.set("content-type", spec.contentType);
-    }
-    headers.set("user-agent", userAgent);
-    // Re-sent on each attempt: a light request's JSON text as is, a native one's bytes.
-    const body = request instanceof LightRequest ? (request.body ?? undefined) : await bytesOf(request);
-    return { url, method, headers, body, signal: request.signal ?? undefined, settings, attempts: 0 };
   }
 
   /** One attempt: the fetch and the body read, both inside the attempt's deadline. */
@@ -154,9 +115,4 @@ export class Transport {
     if (!attempt.answered) throw failureError(exchange, attempt.failure, attempt.timedOut, redactor);
     return toResponse(exchange, attempt.response, attempt.body, redactor);
   }
-}
-
-/** A native request's body bytes, read once; undefined when it has none. */
-async function bytesOf(request: OutgoingRequest): Promise<ArrayBuffer | undefined> {
-  return request.body ? await request.arrayBuffer() : undefined;
 }

@@ -8,7 +8,7 @@ import * as openapi from "../../scripts/lib/openapi.cjs";
 export const root = join(__dirname, "..", "..");
 
 /** The bundled spec, parsed. Typed loosely: tests walk it as data. */
-// biome-ignore lint/suspicious/noExplicitAny: tests walk the spec as untyped data
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk the spec as untyped data
 export type Json = any;
 export const bundled: Json = JSON.parse(readFileSync(join(root, "generated", "openapi.json"), "utf8"));
 

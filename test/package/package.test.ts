@@ -24,7 +24,10 @@ const seen: { url: string; token: string | undefined }[] = [];
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), "desk-pack-"));
   run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", scratch]);
-  tarball = join(scratch, readdirSync(scratch).find((f) => f.endsWith(".tgz"))!);
+  tarball = join(
+    scratch,
+    readdirSync(scratch).find((f) => f.endsWith(".tgz"))!,
+  );
   // Install the tarball the way npm lays it out, offline: unpacked, with openapi-fetch beside it.
   project = join(scratch, "app");
   const pkg = join(project, "node_modules", "sendbird-desk-platform");

@@ -127,6 +127,8 @@ describe("guards", () => {
   it("recognise errors from another copy of the package, where instanceof fails", async () => {
     let other: typeof desk | undefined;
     jest.isolateModules(() => {
+      // A second copy of the package, loaded apart from the first: what `instanceof` cannot see.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules needs require
       other = require("../../src/index");
     });
     const foreign = new other!.DeskNotFoundError("x", {

@@ -58,7 +58,7 @@ export function client(steps: Step[], options: DeskClientOptions = {}) {
 export { group, withMembers } from "../helpers/groups.js";
 
 /** Catches what `run` throws (or fails the test when it does not throw). */
-// biome-ignore lint/suspicious/noExplicitAny: tests read any field of the caught error
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read any field of the caught error
 export async function caught(run: () => unknown): Promise<any> {
   try {
     await run();
