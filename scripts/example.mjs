@@ -6,13 +6,18 @@ import { createDeskClient, DeskNotFoundError, DeskServerError } from "sendbird-d
 import { parseCommandLine } from "./lib/command-line.mjs";
 import { startPrism } from "./lib/prism.mjs";
 
-parseCommandLine({
-  usage: `
+try {
+  parseCommandLine({
+    usage: `
 Usage: npm run example
 
 Builds the package, then runs the client's calls (list, iterate, view, add, remove, a handled
 404 and a retried 503) against a Prism mock it starts on a free port and stops.`,
-});
+  });
+} catch (error) {
+  console.error(`example: ${error.message}`);
+  process.exit(1);
+}
 
 const prism = await startPrism({ port: 0 });
 /** A client of the mock; `prefer` adds a Prism `Prefer` header to every request. */

@@ -14,7 +14,9 @@ export const prismPackage = "@stoplight/prism-cli";
 export class PrismMissingError extends Error {
   name = "PrismMissingError";
   constructor() {
-    super(`Prism is not installed: run \`npm install --save-dev ${prismPackage}@^5.14.2\` (an optional peer dependency)`);
+    super(
+      `Prism is not installed: run \`npm install --save-dev ${prismPackage}@^5.14.2\` (an optional peer dependency)`,
+    );
   }
 }
 
@@ -62,7 +64,14 @@ export function locatePackage(from = process.cwd()) {
  * `sl-violations` header when it breaks the spec. `onLog` receives Prism's log entries
  * ({ level, name, msg, input }).
  */
-export async function servePrism({ document, from, host = "127.0.0.1", port = 0, upstream, onLog = () => {} }) {
+export async function servePrism({
+  document,
+  from,
+  host = "127.0.0.1",
+  port = 0,
+  upstream,
+  onLog = () => {},
+}) {
   const prism = loadPrism(from);
   const logger = prism.createLogger("MOCK", { level: "info" }, { write: (line) => onLog(parseLog(line)) });
   const operations = await prism.getHttpOperationsFromSpec(document);
@@ -98,7 +107,12 @@ function namingBrokenRules(mocker) {
     const result = mocker(options)(logger);
     const broken = (options.input.validations ?? []).filter((v) => v.severity === errorSeverity);
     const response = result.right;
-    if (result._tag === "Right" && response.statusCode === 400 && broken.length > 0 && isObject(response.body)) {
+    if (
+      result._tag === "Right" &&
+      response.statusCode === 400 &&
+      broken.length > 0 &&
+      isObject(response.body)
+    ) {
       response.body = { ...response.body, message: broken.map(describeViolation).join("; ") };
     }
     return result;
