@@ -1,5 +1,6 @@
 // What the mock shows on the console: a banner saying how to call it, and a condensed view
 // of Prism's log (one line per request, its status, and every rule a request broke).
+import { condenseLogEntry } from "../../src/testing/prism-server.mjs";
 import { authHeader, contentType } from "./spec-facts.mjs";
 
 /** The lines printed once the mock is up: URL, sample curls, the client snippet. */
@@ -19,31 +20,10 @@ export function mockBanner(url) {
   ];
 }
 
-const responding = /^> Responding with "(\d+)"/;
-const violation = /^Violation: (\S+) (.*)$/;
-const terminated = /^Request terminated with error: (.*)$/;
-const errorLevel = 50;
-
-/** Turns Prism's log entries into the few lines that matter; `verbose` shows every entry
- *  (as `[component] message`: request headers, which carry the token, are never shown). */
+/** Prints Prism's log condensed (see condenseLogEntry); `verbose` shows every entry. */
 export function condensedLog(print, { verbose = false } = {}) {
   return (entry) => {
-    if (entry.input && entry.msg === "Request received") return print(describeRequest(entry.input));
-    if (verbose) return print(`    [${entry.name ?? "PRISM"}] ${entry.msg}`);
-    const status = responding.exec(entry.msg);
-    if (status) return print(`  -> ${status[1]}`);
-    const broken = violation.exec(entry.msg);
-    if (broken) return print(`  ✖ ${broken[1]}: ${broken[2]}`);
-    const failure = terminated.exec(entry.msg);
-    if (failure && entry.level >= errorLevel) return print(`  ✖ ${failure[1]}`);
+    const line = condenseLogEntry(entry, { verbose });
+    if (line !== undefined) print(line);
   };
-}
-
-function describeRequest(input) {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(input.url.query ?? {})) {
-    for (const one of [value].flat()) query.append(name, one);
-  }
-  const search = query.size > 0 ? `?${query}` : "";
-  return `${input.method.toUpperCase()} ${input.url.path}${search}`;
 }

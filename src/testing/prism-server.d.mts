@@ -40,3 +40,9 @@ export declare function servePrism(options: {
   upstream?: string;
   onLog?: (entry: PrismLogEntry) => void;
 }): Promise<PrismServer>;
+
+/** One of Prism's log entries as the line worth showing (request, status, broken rule), or undefined. */
+export declare function condenseLogEntry(
+  entry: PrismLogEntry,
+  options?: { verbose?: boolean },
+): string | undefined;
