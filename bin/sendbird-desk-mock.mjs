@@ -58,7 +58,8 @@ let mock;
 try {
   mock = await startDeskMock({ host, port, cwd: packageDir, onLog: (line) => console.log(line) });
 } catch (error) {
-  if (error.code === "EADDRINUSE") fail(`port ${port} on ${host} is already in use: choose another one (--port N)`);
+  if (error.code === "EADDRINUSE")
+    fail(`port ${port} on ${host} is already in use: choose another one (--port N)`);
   fail(error.name === "PrismMissingError" ? error.message : (error.stack ?? String(error)));
 }
 if (!/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host)) {

@@ -55,7 +55,8 @@ function strictSpec() {
     }
   }
   for (const schema of Object.values(schemas)) {
-    if (schema.type === "object" && schema.additionalProperties === undefined) schema.additionalProperties = false;
+    if (schema.type === "object" && schema.additionalProperties === undefined)
+      schema.additionalProperties = false;
   }
   const folder = mkdtempSync(join(tmpdir(), "desk-verify-"));
   const path = join(folder, "openapi.json");
@@ -94,7 +95,8 @@ function readOptions(argv) {
   const appId = process.env.SENDBIRD_APP_ID;
   if (!values.upstream && !appId) throw new CannotRun("give --upstream URL, or set SENDBIRD_APP_ID");
   const upstream = values.upstream ?? `https://desk-api-${appId}.sendbird.com/platform/v1`;
-  if (!/^https?:\/\//.test(upstream)) throw new CannotRun(`--upstream must be an http(s) URL, got ${upstream}`);
+  if (!/^https?:\/\//.test(upstream))
+    throw new CannotRun(`--upstream must be an http(s) URL, got ${upstream}`);
   const options = {
     token,
     upstream,
@@ -226,8 +228,11 @@ async function changeMembership(desk, { group, agent }, print) {
   await desk.groups.removeMember(group, agent);
   const after = await desk.groups.get(group);
   const restored = members(after).join() === members(before).join();
-  print(`  membership: added agent ${agent} to group ${group}, removed it; ${restored ? "restored" : "NOT restored"}`);
-  if (!restored) throw new CannotRun(`group ${group}'s members differ from the start: check it on the Dashboard`);
+  print(
+    `  membership: added agent ${agent} to group ${group}, removed it; ${restored ? "restored" : "NOT restored"}`,
+  );
+  if (!restored)
+    throw new CannotRun(`group ${group}'s members differ from the start: check it on the Dashboard`);
 }
 
 /** Prints each operation's violations (same place and rule counted once), returns their number. */
@@ -271,8 +276,14 @@ async function main() {
   );
   try {
     const answers = [];
-    const desk = createDeskClient({ baseUrl: proxy.baseUrl, apiToken: options.token, fetch: recordingFetch(answers) });
-    print(`Checking ${options.upstream} against the spec, through Prism (proxy)${options.write ? "" : ", read-only"}:`);
+    const desk = createDeskClient({
+      baseUrl: proxy.baseUrl,
+      apiToken: options.token,
+      fetch: recordingFetch(answers),
+    });
+    print(
+      `Checking ${options.upstream} against the spec, through Prism (proxy)${options.write ? "" : ", read-only"}:`,
+    );
     const failures = await drive(desk, options, print);
     print("");
     const broken = report(answers, print);
@@ -292,7 +303,8 @@ async function main() {
 try {
   process.exitCode = await main();
 } catch (error) {
-  const message = error instanceof CannotRun || error.name === "PrismMissingError" ? error.message : error.stack;
+  const message =
+    error instanceof CannotRun || error.name === "PrismMissingError" ? error.message : error.stack;
   const token = process.env.SENDBIRD_DESK_API_TOKEN;
   console.error(`sendbird-desk-verify: ${token ? masked(message, token) : message}`);
   process.exitCode = 2;
