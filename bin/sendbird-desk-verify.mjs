@@ -200,21 +200,31 @@ async function drive(desk, options, print) {
   print(`  list, first page: ${first ? `${first.results.length} of ${first.count} groups` : "failed"}`);
 
   const ids = [];
+  let pages = 0;
   await attempt("the walk over every page", async () => {
-    let pages = 0;
-    for await (const group of desk.groups.list({ limit: options.pageSize })) {
-      ids.push(group.id);
-      pages = Math.ceil(ids.length / options.pageSize);
-      if (ids.length >= options.maxPages * options.pageSize) break;
+    // Page by page (not the client's iterator), so that the bound on requests is exact.
+    let offset = 0;
+    while (pages < options.maxPages) {
+      const page = await desk.groups.list({ limit: options.pageSize, offset });
+      pages++;
+      ids.push(...page.results.map((group) => group.id));
+      if (page.next === null || page.results.length === 0) break;
+      offset = nextOffset(page.next, offset + page.results.length);
     }
-    print(`  list, walk: ${ids.length} groups over ${pages} page(s) (at most ${options.maxPages})`);
   });
+  print(`  list, walk: ${ids.length} groups over ${pages} page(s) (at most ${options.maxPages})`);
 
   for (const id of ids.slice(0, options.groups)) await attempt(`view group ${id}`, () => desk.groups.get(id));
   print(`  view: ${Math.min(ids.length, options.groups)} group(s)`);
 
   if (options.write) await changeMembership(desk, options, print);
   return failures;
+}
+
+/** The offset a `next` link names (absolute or not), else `fallback`. */
+function nextOffset(next, fallback) {
+  const named = Number(new URL(next, "http://next.invalid").searchParams.get("offset"));
+  return Number.isSafeInteger(named) && named > 0 ? named : fallback;
 }
 
 /** Adds the agent to the group and removes it again; refuses when it is already a member. */

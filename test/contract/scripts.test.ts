@@ -12,6 +12,9 @@ import { spec } from "../../generated/spec.js";
 import { root } from "../helpers/spec.js";
 import { mockUrl } from "./mock.js";
 
+/** A HOST inherited from the machine must not move the servers under test off loopback. */
+const loopback = { HOST: "" };
+
 interface Running {
   child: ChildProcess;
   output: () => string;
@@ -25,7 +28,7 @@ async function run(
   env: Record<string, string>,
   ready: RegExp,
 ): Promise<Running> {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } });
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...loopback, ...env } });
   let text = "";
   const exit = new Promise<number | null>((done) => child.once("close", (code) => done(code)));
   await new Promise<void>((resolve, reject) => {
@@ -49,7 +52,10 @@ function runToEnd(
   name: string,
   args: string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [script(name), ...args], { cwd: root });
+  const child = spawn(process.execPath, [script(name), ...args], {
+    cwd: root,
+    env: { ...process.env, ...loopback },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
