@@ -7,7 +7,7 @@ import { join } from "node:path";
 /** This package's name, by which a project that installed it finds its files. */
 export const packageName = "sendbird-desk-platform";
 
-/** The Prism release line this package is tested with (peerDependencies says the same). */
+/** Prism's CLI package, the optional peer dependency (its range is in package.json). */
 export const prismPackage = "@stoplight/prism-cli";
 
 /** Thrown when Prism is not installed: its message is the one line to run. */
@@ -38,8 +38,17 @@ export function loadPrism(from) {
     createServer: fromServer("@stoplight/prism-http-server").createServer,
     getHttpOperationsFromSpec: fromServer("@stoplight/prism-http").getHttpOperationsFromSpec,
     createLogger: fromServer("@stoplight/prism-core").createLogger,
-    mocker: fromServer("@stoplight/prism-http/dist/mocker").default,
+    mocker: internalMocker(fromServer),
   };
+}
+
+/** Prism's mocker, which it does not export (5.x keeps it in dist/mocker); undefined if moved. */
+function internalMocker(load) {
+  try {
+    return load("@stoplight/prism-http/dist/mocker").default;
+  } catch {
+    return undefined; // Prism then uses its own: the 400's message stays the example's text
+  }
 }
 
 /**
@@ -88,12 +97,15 @@ export async function servePrism({
   const server = prism.createServer(operations, {
     cors: true,
     config,
-    components: { logger: logger.child({ name: "HTTP SERVER" }), mock: namingBrokenRules(prism.mocker) },
+    components: {
+      logger: logger.child({ name: "HTTP SERVER" }),
+      ...(prism.mocker ? { mock: namingBrokenRules(prism.mocker) } : {}),
+    },
   });
   const address = await server.listen(port, host).catch((reason) => {
     throw typeof reason === "string" ? Object.assign(new Error(reason), { code: errorCode(reason) }) : reason;
   });
-  const url = address.replace("0.0.0.0", host).replace(/\/$/, "");
+  const url = address.replace(/\/$/, "");
   return { url, port: Number(new URL(url).port), close: () => server.close() };
 }
 
