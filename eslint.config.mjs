@@ -1,6 +1,7 @@
 // ESLint: the recommended rules of ESLint and typescript-eslint over src, scripts, tests and
 // bench. Prettier formats (`npm run format`); `npm run lint` runs both checks.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -8,34 +9,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: {
-      globals: {
-        console: "readonly",
-        process: "readonly",
-        Buffer: "readonly",
-        URL: "readonly",
-        setTimeout: "readonly",
-        clearTimeout: "readonly",
-        setImmediate: "readonly",
-        performance: "readonly",
-        fetch: "readonly",
-        AbortController: "readonly",
-        AbortSignal: "readonly",
-        Response: "readonly",
-        Request: "readonly",
-        Headers: "readonly",
-        TextDecoder: "readonly",
-        TextEncoder: "readonly",
-        __dirname: "readonly",
-        require: "readonly",
-        module: "writable",
-        global: "readonly",
-        structuredClone: "readonly",
-        queueMicrotask: "readonly",
-        setInterval: "readonly",
-        clearInterval: "readonly",
-      },
-    },
+    // The package runs on Node, Bun and Deno, which share Node's globals and the web's fetch.
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
     rules: {
       // Unused names are errors, except those marked unused on purpose with a leading _.
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

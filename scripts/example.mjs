@@ -2,48 +2,78 @@
 // npm run example: the client's public API, end to end, against a Prism mock this script
 // starts on a free port and stops before it exits. The package is imported by its own
 // name, so this is the built dist/ that users get (npm run example builds it first).
-import { createDeskClient, DeskNotFoundError } from "sendbird-desk-platform";
+import { createDeskClient, DeskNotFoundError, DeskServerError } from "sendbird-desk-platform";
+import { parseCommandLine } from "./lib/command-line.mjs";
 import { startPrism } from "./lib/prism.mjs";
 
-const prism = await startPrism({ port: 0 });
 try {
-  console.log(`Prism mock on ${prism.url}\n`);
-  const desk = createDeskClient({ baseUrl: prism.url, apiToken: "any-token" });
+  parseCommandLine({
+    usage: `
+Usage: npm run example
 
-  const page = await desk.groups.list({ limit: 5, offset: 10 });
-  console.log(
-    `list one page:    ${page.count} groups in all; this page: ${page.results.map((g) => `#${g.id} ${g.name}`).join(", ")}`,
-  );
+Builds the package, then runs the client's calls (list, iterate, view, add, remove, a handled
+404 and a retried 503) against a Prism mock it starts on a free port and stops.`,
+  });
+} catch (error) {
+  console.error(`example: ${error.message}`);
+  process.exit(1);
+}
 
-  const names = [];
-  for await (const group of desk.groups.list({ limit: 500 })) names.push(group.name);
-  console.log(`iterate all:      ${names.length} group(s): ${names.join(", ")}`);
-
-  const group = await desk.groups.get(77);
-  console.log(`view group 77:    "${group.name}" with ${group.members.length} member(s)`);
-
-  const added = await desk.groups.addMember(77, 28);
-  console.log(`add agent 28:     "${added.name}" now has ${added.members.length} member(s)`);
-
-  const removed = await desk.groups.removeMember(77, 28);
-  console.log(`remove agent 28:  "${removed.name}" now has ${removed.members.length} member(s)`);
-
-  // Prism answers the documented 404 when asked to with `Prefer: code=404`; an injected
-  // fetch adds that header, as it could add any header of your own.
-  const askFor404 = createDeskClient({
+const prism = await startPrism({ port: 0 });
+/** A client of the mock; `prefer` adds a Prism `Prefer` header to every request. */
+const mockClient = (prefer, options = {}) =>
+  createDeskClient({
     baseUrl: prism.url,
     apiToken: "any-token",
+    ...options,
     fetch: (request) => {
-      request.headers.set("Prefer", "code=404");
+      if (prefer) request.headers.set("Prefer", prefer);
       return fetch(request);
     },
   });
+const groups = (list) => list.map((g) => `#${g.id} ${g.name}`).join(", ");
+const members = (group) => group.members.map((m) => `${m.displayName} (#${m.id})`).join(", ") || "none";
+
+try {
+  console.log(`Prism mock on ${prism.url}`);
+  console.log("It is static: each call answers the spec's example for it, whatever the IDs.\n");
+  const desk = mockClient();
+
+  const page = await desk.groups.list();
+  console.log(`list one page:    ${page.count} groups in all; this page: ${groups(page.results)}`);
+
+  const names = [];
+  for await (const group of desk.groups.list()) names.push(group.name);
+  console.log(`iterate all:      ${names.length} group(s): ${names.join(", ")}`);
+
+  const group = await desk.groups.get(77);
+  console.log(`view group 77:    "${group.name}", members: ${members(group)}`);
+
+  const added = await desk.groups.addMember(77, 2);
+  console.log(`add agent 2:      "${added.name}", members: ${members(added)}`);
+
+  const removed = await desk.groups.removeMember(77, 2);
+  console.log(`remove agent 2:   "${removed.name}", members: ${members(removed)}`);
+
+  // Prism answers a named example, or a documented error, when a `Prefer` header asks for
+  // it; an injected fetch adds the header, as it could add any header of your own.
+  const middle = await mockClient("example=MiddlePage").groups.list({ limit: 2, offset: 2 });
+  console.log(`named example:    MiddlePage (limit 2, offset 2): ${groups(middle.results)}`);
+
   try {
-    await askFor404.groups.get(999);
+    await mockClient("code=404").groups.get(999);
     throw new Error("expected a DeskNotFoundError");
   } catch (error) {
     if (!(error instanceof DeskNotFoundError)) throw error;
-    console.log(`handled error:    ${error.name} (status ${error.status}): ${error.message}`);
+    console.log(`handled 404:      ${error.name}: ${error.message}`);
+  }
+
+  try {
+    await mockClient("code=503", { maxRetries: 1 }).groups.get(77);
+    throw new Error("expected a DeskServerError");
+  } catch (error) {
+    if (!(error instanceof DeskServerError)) throw error;
+    console.log(`retried 503:      ${error.name} after ${error.attempts} attempts: ${error.message}`);
   }
 } finally {
   await prism.stop();

@@ -1,24 +1,47 @@
 #!/usr/bin/env node
 // npm run mock: Prism serves generated/openapi.json (request validation on, --errors) until
-// Ctrl-C. Usage: node scripts/mock.mjs [--port N] [--verbose]   (or PORT=N; 0 = any free port)
-// The default host and port are the spec's mock server (spec.mockServer.url).
+// Ctrl-C or SIGTERM. See the usage below; the default host and port are the spec's mock server.
+import { parseCommandLine } from "./lib/command-line.mjs";
 import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
-import { portOption, UsageError } from "./lib/ports.mjs";
+import { exposedWarning, hostOption, isLoopback, portOption, UsageError } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { runUntilStopped } from "./lib/run-until-stopped.mjs";
 import { mockUrl } from "./lib/spec-facts.mjs";
 
+const usage = `
+Usage: npm run mock -- [--host H] [--port N] [--verbose]
+
+Serves the Prism mock of generated/openapi.json until Ctrl-C or SIGTERM.
+
+  --host H    interface to bind (or HOST=H; default ${mockUrl.hostname}). Any other than
+              loopback (0.0.0.0 for a container) exposes the mock: a warning says so.
+  --port N    port (or PORT=N; default ${mockUrl.port}; 0 = any free port)
+  --verbose   every line of Prism's log (request headers, which carry the token, are not shown)
+  --help      this text
+`;
+
 try {
-  const port = portOption({ flag: "port", envName: "PORT", fallback: Number(mockUrl.port) });
-  const verbose = process.argv.includes("--verbose");
+  const flags = parseCommandLine({
+    usage,
+    options: { host: { type: "string" }, port: { type: "string" }, verbose: { type: "boolean" } },
+  });
+  const host = hostOption({ value: flags.host, fallback: mockUrl.hostname });
+  const port = portOption({
+    value: flags.port,
+    flag: "port",
+    envName: "PORT",
+    fallback: Number(mockUrl.port),
+  });
   console.log("Starting Prism...");
-  // On a fixed port Prism may reload the spec when `npm run generate` rewrites it.
+  // On a fixed port Prism serves the new spec when `npm run generate` rewrites it.
   const prism = await startPrism({
-    host: mockUrl.hostname,
+    host,
     port,
     watch: port !== 0,
-    onLine: condensedLog(console.log, { verbose }),
+    onLog: condensedLog(console.log, { verbose: flags.verbose }),
+    onReload: () => console.log("(the spec changed: the mock now serves the new one)"),
   });
+  if (!isLoopback(host)) console.error(exposedWarning(host, "The mock"));
   console.log(mockBanner(prism.url).join("\n"));
   console.log("\nRequests (Ctrl-C to stop):");
   process.exitCode = await runUntilStopped([{ name: "Prism", ...prism }]);

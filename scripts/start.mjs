@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // npm start, the main job on a fresh clone: builds the docs when they are missing or older
-// than the bundled spec, then serves the Prism mock and the docs until Ctrl-C.
-// Environment (all optional): PORT (mock; default: the spec's mock server), DOCS_PORT
-// (docs; default 8080). 0 picks any free port.
+// than the bundled spec, then serves the Prism mock and the docs until Ctrl-C, SIGTERM or the
+// death of its parent. Both servers run in this one process, so no server outlives it.
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { parseCommandLine } from "./lib/command-line.mjs";
 import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
-import { portOption, UsageError } from "./lib/ports.mjs";
+import { exposedWarning, hostOption, isLoopback, portOption, UsageError } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { runUntilStopped } from "./lib/run-until-stopped.mjs";
 import { mockUrl, root, specFile } from "./lib/spec-facts.mjs";
@@ -16,6 +16,18 @@ import { close, createStaticServer, listen } from "./lib/static-server.mjs";
 const docsPage = join(root, "build", "docs", "index.html");
 const docsScript = join(root, "scripts", "docs.mjs");
 const defaultDocsPort = 8080;
+
+const usage = `
+Usage: npm start -- [--host H] [--port N] [--docs-port N]
+
+Builds the docs when they are missing or older than the spec, then serves the Prism mock and
+the docs until Ctrl-C or SIGTERM.
+
+  --host H        interface for both servers (or HOST=H; default ${mockUrl.hostname})
+  --port N        the mock's port (or PORT=N; default ${mockUrl.port}; 0 = any free port)
+  --docs-port N   the docs' port (or DOCS_PORT=N; default ${defaultDocsPort})
+  --help          this text
+`;
 
 /** Runs scripts/docs.mjs unless build/docs/index.html is at least as new as the spec. */
 function ensureDocs() {
@@ -36,7 +48,7 @@ async function startDocsServer(host, port) {
     return { url, exited, stop: () => close(server) };
   } catch (error) {
     if (error.code === "EADDRINUSE") {
-      throw new UsageError(`port ${port} on ${host} is already in use: choose another one (DOCS_PORT=...)`);
+      throw new UsageError(`port ${port} on ${host} is already in use: choose another one (--docs-port N)`);
     }
     throw error;
   }
@@ -44,20 +56,37 @@ async function startDocsServer(host, port) {
 
 let prism;
 try {
-  const port = portOption({ envName: "PORT", fallback: Number(mockUrl.port) });
-  const docsPort = portOption({ envName: "DOCS_PORT", fallback: defaultDocsPort });
+  const flags = parseCommandLine({
+    usage,
+    options: { host: { type: "string" }, port: { type: "string" }, "docs-port": { type: "string" } },
+  });
+  const host = hostOption({ value: flags.host, fallback: mockUrl.hostname });
+  const port = portOption({
+    value: flags.port,
+    flag: "port",
+    envName: "PORT",
+    fallback: Number(mockUrl.port),
+  });
+  const docsPort = portOption({
+    value: flags["docs-port"],
+    flag: "docs-port",
+    envName: "DOCS_PORT",
+    fallback: defaultDocsPort,
+  });
   ensureDocs();
   console.log("Starting Prism...");
   prism = await startPrism({
-    host: mockUrl.hostname,
+    host,
     port,
     watch: port !== 0,
-    onLine: condensedLog(console.log),
+    onLog: condensedLog(console.log),
+    onReload: () => console.log("(the spec changed: the mock now serves the new one)"),
   });
-  const docs = await startDocsServer(mockUrl.hostname, docsPort);
+  const docs = await startDocsServer(host, docsPort);
+  if (!isLoopback(host)) console.error(exposedWarning(host, "The mock and the docs server"));
   console.log(`\nDocs (Redoc, offline): ${docs.url}/`);
   console.log(mockBanner(prism.url).join("\n"));
-  console.log("\nRequests to the mock (Ctrl-C to stop both):");
+  console.log(`\nRequests to the mock (Ctrl-C to stop both; this process: ${process.pid}):`);
   process.exitCode = await runUntilStopped([
     { name: "Prism", ...prism },
     { name: "the docs server", ...docs },

@@ -1,9 +1,13 @@
 // A small read-only static file server (node:http) for the built docs: GET and HEAD only,
 // never a file outside its directory (no dot segments, no encoded slashes, no symlink escape).
+// Kept by hand rather than sirv: sirv 3 pipes its file streams with .pipe() (an aborted
+// download leaves the file open) and follows symlinks out of its folder; this server streams
+// with stream.pipeline, which closes the file however the response ends.
 import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, sep } from "node:path";
+import { pipeline } from "node:stream/promises";
 
 const contentTypes = {
   ".html": "text/html; charset=utf-8",
@@ -22,7 +26,7 @@ const contentTypes = {
 /** Creates (does not start) an HTTP server for the files under `directory`. */
 export function createStaticServer(directory) {
   return createServer((req, res) => {
-    serve(directory, req, res).catch(() => send(res, 500, "Internal error"));
+    serve(directory, req, res).catch((error) => fail(res, error));
   });
 }
 
@@ -32,6 +36,9 @@ export function listen(server, host, port) {
     server.once("error", ko);
     server.listen(port, host, () => {
       server.removeListener("error", ko);
+      // Once listening, an error (an accept() refused for want of file descriptors) is
+      // reported and the server keeps serving: it must not end the process.
+      server.on("error", (error) => console.error(`docs server: ${error.message}`));
       ok(`http://${host}:${server.address().port}`);
     });
   });
@@ -58,7 +65,16 @@ async function serve(directory, req, res) {
     "Cache-Control": "no-cache",
   });
   if (req.method === "HEAD") return res.end();
-  createReadStream(file.path).pipe(res);
+  // pipeline destroys the file stream (closing its descriptor) when the client goes away.
+  await pipeline(createReadStream(file.path), res);
+}
+
+/** Ends a request that failed: a 503 when the process is out of file descriptors, else 500;
+ *  nothing more when the answer had begun (the client went away mid-download). */
+function fail(res, error) {
+  if (res.headersSent || res.destroyed) return res.destroy();
+  if (outOfDescriptors(error)) return send(res, 503, "Busy, try again", { "Retry-After": "1" });
+  send(res, 500, "Internal error");
 }
 
 /** Maps a request target to a regular file inside `directory`, or null. */
@@ -83,9 +99,14 @@ async function locate(directory, target) {
     }
     if (!info.isFile() || (path !== base && !path.startsWith(base + sep))) return null;
     return { path, size: info.size };
-  } catch {
+  } catch (error) {
+    if (outOfDescriptors(error)) throw error;
     return null;
   }
+}
+
+function outOfDescriptors(error) {
+  return error?.code === "EMFILE" || error?.code === "ENFILE";
 }
 
 function send(res, status, text, headers = {}) {

@@ -5,7 +5,8 @@
 import type { components } from "../../generated/openapi.js";
 import { spec } from "../../generated/spec.js";
 import {
-  type DeskApiError,
+  createDeskClient,
+  DeskApiError,
   DeskAuthenticationError,
   DeskBadRequestError,
   type DeskClient,
@@ -14,9 +15,10 @@ import {
   DeskRateLimitError,
   DeskServerError,
   isDeskApiError,
+  isDeskError,
 } from "../../src/index.js";
 import { deref, type Json, operations } from "../helpers/spec.js";
-import { documentedStatuses, type OperationId, validateResponse } from "./mock.js";
+import { documentedStatuses, mockToken, mockUrl, type OperationId, validateResponse } from "./mock.js";
 import { observedClient, prefer, violationsOf } from "./observed.js";
 
 type Schemas = components["schemas"];
@@ -34,8 +36,8 @@ const calls: Record<
     const group: Schemas["GroupWithMembers"] = await desk.groups.get(77);
     return group;
   },
-  addGroupMember: (desk) => desk.groups.addMember(77, 28),
-  removeGroupMember: (desk) => desk.groups.removeMember(77, "28"),
+  addGroupMember: (desk) => desk.groups.addMember(77, 2),
+  removeGroupMember: (desk) => desk.groups.removeMember(77, "2"),
 };
 
 const errorClasses: Record<string, typeof DeskApiError> = {
@@ -43,8 +45,12 @@ const errorClasses: Record<string, typeof DeskApiError> = {
   "401": DeskAuthenticationError,
   "403": DeskPermissionDeniedError,
   "404": DeskNotFoundError,
+  "408": DeskApiError, // a load balancer's timeout: no class of its own, retried
   "429": DeskRateLimitError,
   "500": DeskServerError,
+  "502": DeskServerError,
+  "503": DeskServerError,
+  "504": DeskServerError,
 };
 
 /** The `message` of the spec's example body for (operation, status). */
@@ -123,16 +129,67 @@ describe.each(ids)("%s through the client", (id) => {
 });
 
 describe("retries against the mock", () => {
-  test("a 500 is retried maxRetries times (default 2: three attempts), then raised with the count", async () => {
-    const { desk, exchanges } = observedClient({}, prefer("code=500"));
-    const error = await desk.groups.get(77).then(
+  test.each(["500", "408", "502", "503", "504"])(
+    "Prefer: code=%s is retried maxRetries times (default 2: three attempts), then raised with the count",
+    async (status) => {
+      const { desk, exchanges } = observedClient({}, prefer(`code=${status}`));
+      const error = await desk.groups.get(77).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(errorClasses[status]);
+      expect((error as DeskApiError).attempts).toBe(3);
+      expect(exchanges.map((e) => e.status)).toEqual([status, status, status].map(Number));
+      expect((error as DeskApiError).message).toContain("after 3 attempts");
+      expect(violationsOf(exchanges)).toEqual([]);
+    },
+  );
+
+  test("a 503 on the first attempt only: the retry gets the group (the injected fetch asks once)", async () => {
+    let asked = 0;
+    const { desk, exchanges } = observedClient({}, (request) => {
+      if (asked++ === 0) request.headers.set("Prefer", "code=503");
+    });
+    const group = await desk.groups.get(77);
+    expect(group.id).toBe(77);
+    expect(exchanges.map((e) => e.status)).toEqual([503, 200]);
+  });
+});
+
+describe("a request that breaks the spec", () => {
+  test("gets a 400 whose message names the broken rule, and the client's error shows it", async () => {
+    const { desk, exchanges } = observedClient({ maxRetries: 0 });
+    // desk.raw passes the query as given; Prism checks it against the spec's bounds.
+    const { error, response } = await desk.raw.GET("/groups", {
+      params: { query: { limit: spec.operations.listGroups.parameters.query.limit.minimum - 1 } },
+    });
+    expect(response.status).toBe(400);
+    expect(error).toEqual({
+      message: "request.query.limit: Request query parameter limit must be >= 1",
+      error: true,
+    });
+    expect(violationsOf(exchanges)).toEqual([
+      "GET /groups: request.query.limit: Request query parameter limit must be >= 1",
+    ]);
+  });
+
+  test("a body without agentId: DeskBadRequestError whose message names both broken rules", async () => {
+    // An injected fetch that sends the wrong key: what a server sees from a broken client.
+    const desk = createDeskClient({
+      baseUrl: mockUrl(),
+      apiToken: mockToken,
+      maxRetries: 0,
+      fetch: (request: Request) => fetch(new Request(request, { body: JSON.stringify({ agent: 2 }) })),
+    });
+    const error = await desk.groups.addMember(77, 2).then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(DeskServerError);
-    expect((error as DeskApiError).attempts).toBe(3);
-    expect(exchanges.map((e) => e.status)).toEqual([500, 500, 500]);
-    expect((error as DeskApiError).message).toContain("after 3 attempts");
+    expect(error).toBeInstanceOf(DeskBadRequestError);
+    expect((error as DeskApiError).message).toContain(
+      "request.body: Request body must have required property 'agentId'; " +
+        "request.body: Request body must NOT have additional properties; found 'agent'",
+    );
   });
 });
 
@@ -158,7 +215,7 @@ describe("the unusual requests pass Prism's validation", () => {
 });
 
 describe("pagination and raw access against the mock", () => {
-  test("for await over list() reads the pages it is pointed to, once per offset, every request valid", async () => {
+  test("for await over list() reads the default example: every group of the story, in one request", async () => {
     const { desk, exchanges } = observedClient();
     const ids: number[] = [];
     for await (const group of desk.groups.list({
@@ -167,16 +224,31 @@ describe("pagination and raw access against the mock", () => {
       const typed: Schemas["Group"] = group;
       ids.push(typed.id);
     }
-    expect(ids.length).toBeGreaterThan(0);
-    expect(new Set(ids).size).toBe(ids.length);
-    // Prism's static example always points `next` at the same offset: the iterator follows it
-    // once, sees that the offset does not advance, and stops.
-    expect(exchanges.length).toBeGreaterThanOrEqual(2);
-    expect(exchanges.every((e) => e.url.origin === new URL(desk.baseUrl).origin)).toBe(true);
+    expect(ids).toEqual([13, 42, 77, 80, 91]);
+    expect(exchanges).toHaveLength(1);
     expect(exchanges[0]!.url.searchParams.get("limit")).toBe(
       String(spec.operations.listGroups.parameters.query.limit.maximum),
     );
-    expect(exchanges[1]!.url.searchParams.get("offset")).not.toBeNull();
+    expect(violationsOf(exchanges)).toEqual([]);
+  });
+
+  test("for await over the FirstPage example follows its next link to the same origin, once per offset", async () => {
+    const { desk, exchanges } = observedClient({}, prefer("example=FirstPage"));
+    const ids: number[] = [];
+    // The mock is static: the second request (offset 2) gets the first page again, which adds
+    // nothing, so the iterator stops (how it stops on a page that adds nothing is its own rule).
+    const ended = await (async () => {
+      for await (const group of desk.groups.list({ limit: 2 })) ids.push(group.id);
+    })().then(
+      () => "done",
+      (e: unknown) => (isDeskError(e) ? "stopped" : e),
+    );
+    expect(["done", "stopped"]).toContain(ended);
+    expect(ids).toEqual([13, 42]);
+    const offsets = exchanges.map((e) => e.url.searchParams.get("offset") ?? "0");
+    expect(offsets.slice(0, 2)).toEqual(["0", "2"]);
+    expect(new Set(offsets).size).toBe(offsets.length);
+    expect(exchanges.every((e) => e.url.origin === new URL(desk.baseUrl).origin)).toBe(true);
     expect(violationsOf(exchanges)).toEqual([]);
   });
 

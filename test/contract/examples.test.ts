@@ -10,8 +10,8 @@ import { observedClient, prefer, violationsOf } from "./observed.js";
 const perform: Record<OperationId, (desk: DeskClient) => Promise<unknown>> = {
   listGroups: async (desk) => await desk.groups.list(),
   getGroup: (desk) => desk.groups.get(77),
-  addGroupMember: (desk) => desk.groups.addMember(77, 28),
-  removeGroupMember: (desk) => desk.groups.removeMember(77, 28),
+  addGroupMember: (desk) => desk.groups.addMember(77, 2),
+  removeGroupMember: (desk) => desk.groups.removeMember(77, 2),
 };
 
 /** [operationId, status, example name, example value] for every named 2xx JSON example. */

@@ -1,4 +1,5 @@
-// Jest globalSetup: one Prism mock of generated/openapi.json per Jest run, on a free port.
+// Jest globalSetup: one Prism mock of generated/openapi.json per Jest run, on a free port, in
+// Jest's own process (scripts/lib/prism.mjs).
 // Tests read its URL from process.env.DESK_MOCK_URL; global-teardown.mjs stops it.
 import { startPrism } from "../../scripts/lib/prism.mjs";
 

@@ -1,8 +1,18 @@
 // The packed tarball is what users install: it passes publint and arethetypeswrong, and a
 // scratch project uses it from `import`, `require` and strict TypeScript against a real
-// loopback server. Runs after `npm run build` (npm test does that first).
-import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+// loopback server. Its mock (the sendbird-desk-mock bin and startDeskMock from
+// sendbird-desk-platform/testing) runs in a scratch project with Prism, and says in one line
+// what to install in one without it. Runs after `npm run build` (npm test does that first).
+import { execFile, execFileSync, spawn } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,9 +27,26 @@ const run = (cmd: string, args: string[], cwd = root, env: NodeJS.ProcessEnv = p
 let scratch: string;
 let tarball: string;
 let project: string;
+let projectWithPrism: string;
 let server: Server;
 let url: string;
 const seen: { url: string; token: string | undefined }[] = [];
+
+/**
+ * A scratch project with the tarball installed the way npm lays it out, offline: unpacked,
+ * with openapi-fetch (and the `extra` folders of node_modules, e.g. Prism) linked beside it.
+ */
+function layOut(name: string, extra: string[]): string {
+  const dir = join(scratch, name);
+  const pkg = join(dir, "node_modules", "sendbird-desk-platform");
+  mkdirSync(pkg, { recursive: true });
+  run("tar", ["-xzf", tarball, "-C", pkg, "--strip-components=1"]);
+  for (const linked of ["openapi-fetch", ...extra]) {
+    symlinkSync(join(root, "node_modules", linked), join(dir, "node_modules", linked), "dir");
+  }
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true }));
+  return dir;
+}
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), "desk-pack-"));
@@ -28,17 +55,8 @@ beforeAll(async () => {
     scratch,
     readdirSync(scratch).find((f) => f.endsWith(".tgz"))!,
   );
-  // Install the tarball the way npm lays it out, offline: unpacked, with openapi-fetch beside it.
-  project = join(scratch, "app");
-  const pkg = join(project, "node_modules", "sendbird-desk-platform");
-  mkdirSync(pkg, { recursive: true });
-  run("tar", ["-xzf", tarball, "-C", pkg, "--strip-components=1"]);
-  symlinkSync(
-    join(root, "node_modules", "openapi-fetch"),
-    join(project, "node_modules", "openapi-fetch"),
-    "dir",
-  );
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "app", private: true }));
+  project = layOut("app", []);
+  projectWithPrism = layOut("app-with-prism", ["@stoplight"]);
 
   server = createServer((req, res) => {
     seen.push({ url: req.url!, token: req.headers.sendbirddeskapitoken as string | undefined });
@@ -66,7 +84,7 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-it("ships only dist, the bundled spec and types, README and LICENSE", () => {
+it("ships only dist, the bins, the bundled spec and types, the testing stub, README and LICENSE", () => {
   const files = run("tar", ["-tzf", tarball])
     .trim()
     .split("\n")
@@ -75,12 +93,18 @@ it("ships only dist, the bundled spec and types, README and LICENSE", () => {
   expect(files.filter((f) => !f.startsWith("dist/"))).toEqual([
     "LICENSE",
     "README.md",
+    "bin/sendbird-desk-mock.mjs",
+    "bin/sendbird-desk-verify.mjs",
     "generated/openapi.json",
     "generated/openapi.ts",
     "package.json",
+    "testing/package.json",
   ]);
   expect(files).toEqual(
-    expect.arrayContaining(["dist/index.mjs", "dist/index.cjs", "dist/index.d.mts", "dist/index.d.cts"]),
+    expect.arrayContaining([
+      ...["dist/index.mjs", "dist/index.cjs", "dist/index.d.mts", "dist/index.d.cts"],
+      ...["dist/testing.mjs", "dist/testing.cjs", "dist/testing.d.mts", "dist/testing.d.cts"],
+    ]),
   );
 });
 
@@ -96,6 +120,7 @@ it("passes arethetypeswrong in every resolution mode", () => {
     ".",
     "./generated/openapi.json",
     "./package.json",
+    "./testing",
   ]);
   expect(report.problems).toEqual({});
   expect(report.analysis.problems).toEqual([]);
@@ -151,6 +176,8 @@ const group: GroupWithMembers = await desk.groups.get(1);
 const names: string[] = group.members.map((m) => m.displayName);
 for await (const g of desk.groups.list({ limit: 500 })) names.push(g.name);
 export const isMissing = (e: unknown) => e instanceof DeskNotFoundError;
+import { startDeskMock, type DeskMock } from "sendbird-desk-platform/testing";
+export const mock: Promise<DeskMock> = startDeskMock({ port: 0 });
 // @ts-expect-error a string limit does not compile for users either
 desk.groups.list({ limit: "5" });
 `,
@@ -162,4 +189,99 @@ desk.groups.list({ limit: "5" });
   expect(() =>
     run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", project], project),
   ).not.toThrow();
+});
+
+describe("the mock for consumers' tests", () => {
+  const packageDir = (dir: string) => join(dir, "node_modules", "sendbird-desk-platform");
+  /** The file the package's `bin` field names for `name`. */
+  const binOf = (dir: string, name: string) =>
+    join(packageDir(dir), JSON.parse(readFileSync(join(packageDir(dir), "package.json"), "utf8")).bin[name]);
+  const missingPrism =
+    "Prism is not installed: run `npm install --save-dev @stoplight/prism-cli@^5.14.2` (an optional peer dependency)";
+
+  it("declares Prism as an optional peer, and the main entry never loads it", () => {
+    const manifest = JSON.parse(readFileSync(join(packageDir(project), "package.json"), "utf8"));
+    expect(manifest.peerDependencies).toEqual({ "@stoplight/prism-cli": expect.any(String) });
+    expect(manifest.peerDependenciesMeta).toEqual({ "@stoplight/prism-cli": { optional: true } });
+    for (const file of ["index.mjs", "index.cjs"]) {
+      expect(readFileSync(join(packageDir(project), "dist", file), "utf8")).not.toMatch(/prism|testing/i);
+    }
+  });
+
+  it.each([
+    ["import", "mock.mjs", `import { startDeskMock } from "sendbird-desk-platform/testing";`],
+    ["require", "mock.cjs", `const { startDeskMock } = require("sendbird-desk-platform/testing");`],
+  ])(
+    "startDeskMock from %s serves the shipped spec, and stop() leaves nothing running",
+    async (_how, file, line) => {
+      writeFileSync(
+        join(projectWithPrism, file),
+        `${line}
+      (async () => {
+        const mock = await startDeskMock();
+        const answer = await fetch(mock.baseUrl + "/groups/77", { headers: { SENDBIRDDESKAPITOKEN: "t" } });
+        const group = await answer.json();
+        await mock.stop();
+        let refused = false;
+        await fetch(mock.baseUrl + "/groups/77").catch(() => (refused = true));
+        console.log(JSON.stringify({ status: answer.status, id: group.id, refused }));
+      })();`,
+      );
+      // The process must end by itself: a server or timer left behind would keep it alive
+      // until the timeout, and the test would fail.
+      const { stdout } = await promisify(execFile)(process.execPath, [file], {
+        cwd: projectWithPrism,
+        timeout: 60_000,
+      });
+      expect(JSON.parse(stdout)).toEqual({ status: 200, id: 77, refused: true });
+    },
+    90_000,
+  );
+
+  it("the sendbird-desk-mock bin serves the mock until SIGTERM", async () => {
+    const child = spawn(process.execPath, [binOf(projectWithPrism, "sendbird-desk-mock"), "--port", "0"], {
+      cwd: projectWithPrism,
+    });
+    try {
+      let output = "";
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (c: Buffer) => {
+          output += c.toString();
+          const found = /sendbird-desk-mock: (http:\/\/\S+)/.exec(output);
+          if (found) resolve(found[1]!);
+        });
+        child.once("exit", (code) => reject(new Error(`exited ${code}: ${output}`)));
+      });
+      const answer = await fetch(`${url}/groups?limit=0`, { headers: { SENDBIRDDESKAPITOKEN: "t" } });
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toEqual({
+        message: "request.query.limit: Request query parameter limit must be >= 1",
+        error: true,
+      });
+      const exited = new Promise((done) => child.once("exit", done));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 90_000);
+
+  it("without Prism, the bin and startDeskMock each say in one line what to install", async () => {
+    const bin = await promisify(execFile)(process.execPath, [binOf(project, "sendbird-desk-mock")], {
+      cwd: project,
+    }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(bin.code).toBe(1);
+    expect(bin.stderr.trim()).toBe(`sendbird-desk-mock: ${missingPrism}`);
+
+    writeFileSync(
+      join(project, "no-prism.mjs"),
+      `import { startDeskMock } from "sendbird-desk-platform/testing";
+      startDeskMock().catch((error) => console.log(JSON.stringify({ name: error.name, message: error.message })));`,
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, ["no-prism.mjs"], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({ name: "PrismMissingError", message: missingPrism });
+  });
 });

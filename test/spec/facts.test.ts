@@ -139,9 +139,11 @@ describe("operations", () => {
     for (const p of [g.createdBy, g.description, g.key]) expect(p.description).toMatch(/vendor/);
   });
 
-  const errors = ["400", "401", "403", "404", "429", "500"];
+  const errors = ["400", "401", "403", "404", "408", "429", "500", "502", "503", "504"];
+  // Not documented by the vendor: what a load balancer in front of the API may answer.
+  const loadBalancer = ["408", "502", "503", "504"];
   it.each(ops.map((o) => o.id))(
-    "%s documents 400, 401, 403, 404, 429 and 500 with the shared Error schema",
+    "%s documents 400, 401, 403, 404, 408, 429, 500, 502, 503 and 504 with the shared Error schema",
     (id) => {
       const responses = byId[id]!.op.responses;
       expect(Object.keys(responses).sort()).toEqual(["200", ...errors]);
@@ -151,6 +153,9 @@ describe("operations", () => {
         );
       }
       expect(Object.keys(deref(responses["429"]).headers)).toEqual(["Retry-After"]);
+      for (const code of loadBalancer) {
+        expect(deref(responses[code]).description).toMatch(/Not documented by the vendor.*load balancer/s);
+      }
     },
   );
 

@@ -1,0 +1,88 @@
+// sendbird-desk-platform/testing: the package's Prism mock for a consumer's own test suite
+// (Jest or Vitest global setup). Prism is an optional peer dependency, loaded only here: the
+// main entry never loads it.
+import { condenseLogEntry, locatePackage, type PrismLogEntry, servePrism } from "./prism-server.mjs";
+
+/** Options of startDeskMock; all are optional. */
+export interface DeskMockOptions {
+  /** Port to listen on; `0` (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind; loopback (`127.0.0.1`) by default. */
+  host?: string;
+  /** The OpenAPI document to serve; by default the one this package ships. */
+  spec?: string;
+  /** Where to resolve this package and Prism from; the current directory by default. */
+  cwd?: string;
+  /** Receives Prism's log, condensed: each request, the status answered, every broken rule. */
+  onLog?: (line: string) => void;
+}
+
+/** A running mock: point the client at `baseUrl`; `stop()` closes it. */
+export interface DeskMock {
+  /** The mock's base URL, e.g. `http://127.0.0.1:43817` (no path: Prism serves `/groups` at its root). */
+  baseUrl: string;
+  /** The port it listens on. */
+  port: number;
+  /** Stops the mock; resolves once its port is closed. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Prism mock of the Desk API's Group endpoints (the spec this package ships) in
+ * this process, and resolves once it answers. Rejects in one line when Prism is missing.
+ */
+export async function startDeskMock(options: DeskMockOptions = {}): Promise<DeskMock> {
+  const { spec, from } = documentAndPrism("startDeskMock", options);
+  const { onLog } = options;
+  const server = await servePrism({
+    document: spec,
+    from,
+    host: options.host ?? "127.0.0.1",
+    port: options.port ?? 0,
+    onLog: (entry: PrismLogEntry) => {
+      const line = onLog && condenseLogEntry(entry);
+      if (line !== undefined) onLog?.(line);
+    },
+  });
+  return { baseUrl: server.url, port: server.port, stop: () => server.close() };
+}
+
+/** Options of startDeskProxy. */
+export interface DeskProxyOptions {
+  /** The API to check, e.g. `https://desk-api-{application_id}.sendbird.com/platform/v1`. */
+  upstream: string;
+  /** Port to listen on; `0` (the default) picks a free one. */
+  port?: number;
+  /** The OpenAPI document to check against; by default the one this package ships. */
+  spec?: string;
+  /** Where to resolve this package and Prism from; the current directory by default. */
+  cwd?: string;
+}
+
+/**
+ * Starts Prism as a validating proxy (what `prism proxy` does) on loopback, in front of
+ * `upstream`: each request is forwarded there, and each answer comes back unchanged, with
+ * Prism's `sl-violations` header (JSON) when it breaks the spec.
+ */
+export async function startDeskProxy(options: DeskProxyOptions): Promise<DeskMock> {
+  const { spec, from } = documentAndPrism("startDeskProxy", options);
+  const server = await servePrism({
+    document: spec,
+    from,
+    port: options.port ?? 0,
+    upstream: options.upstream,
+  });
+  return { baseUrl: server.url, port: server.port, stop: () => server.close() };
+}
+
+/** The spec to serve and the folder Prism resolves from (this package's, so Prism is its peer). */
+function documentAndPrism(caller: string, options: { spec?: string; cwd?: string }) {
+  const installed = locatePackage(options.cwd);
+  const spec = options.spec ?? installed.spec;
+  if (!spec) {
+    throw new Error(
+      `${caller}: sendbird-desk-platform is not resolvable from ${installed.from}: pass { spec } explicitly`,
+    );
+  }
+  return { spec, from: installed.packageDir ?? installed.from };
+}
