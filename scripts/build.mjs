@@ -10,7 +10,10 @@ import { root } from "./lib/root.mjs";
 
 /** The package's entries: `dist/<name>.{mjs,cjs,d.mts,d.cts}` from `source`. A new entry
  *  adds a line here and its subpath under `exports` in package.json. */
-const entries = [{ name: "index", source: "src/index.ts", platform: "neutral" }];
+const entries = [
+  { name: "index", source: "src/index.ts", platform: "neutral" },
+  { name: "mcp", source: "src/mcp/index.ts", platform: "node" },
+];
 
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
