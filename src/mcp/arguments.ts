@@ -6,8 +6,9 @@ import { type ArgumentsSchema, describeSchema } from "./schema.js";
 /** Longest excerpt of a bad value quoted back in a message. */
 const MAX_QUOTED = 80;
 
-/** Returns the problems with `args` (none when they are valid). */
-export type ArgumentsCheck = (args: unknown) => string[];
+/** Returns the problems with a call's `arguments` (none when they are valid). The protocol has
+ *  already made sure they are an object, or absent. */
+export type ArgumentsCheck = (args: Record<string, unknown> | undefined) => string[];
 
 const quote = (value: unknown) => {
   const text = JSON.stringify(value) ?? String(value);
@@ -22,11 +23,7 @@ export function createArgumentsCheck(schema: ArgumentsSchema): ArgumentsCheck {
     const property = schema.properties[name]!;
     return { name, property, valid: validators.getValidator(property) };
   });
-  return (args) => {
-    if (args === undefined) args = {};
-    if (typeof args !== "object" || args === null || Array.isArray(args))
-      return [`the arguments must be an object (got ${quote(args)})`];
-    const given = args as Record<string, unknown>;
+  return (given = {}) => {
     const problems: string[] = [];
     for (const name of Object.keys(given))
       if (!names.includes(name))

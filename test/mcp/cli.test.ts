@@ -237,6 +237,7 @@ describe("Streamable HTTP", () => {
     });
     expect(status).toBe(403);
     expect((await post({ origin: "http://evil.example" })).status).toBe(403);
+    expect((await post({ origin: "null" })).status).toBe(403); // a sandboxed page
     expect((await post({ origin: `http://localhost:${port}` })).status).toBe(200);
   });
 
