@@ -10,7 +10,7 @@ import {
   ListToolsRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { version } from "../../package.json";
-import { isDeskError } from "../index.js";
+import { type DeskError, type DeskRateLimitError, isDeskError } from "../index.js";
 import { createArgumentsCheck } from "./arguments.js";
 import type { Logger } from "./logger.js";
 import { createMask } from "./mask.js";
@@ -31,17 +31,25 @@ export interface DeskMcpServerOptions {
 /** How to enable the write tools, said when one is called on a read-only server. */
 export const ENABLE_WRITES = "--allow-writes (or env SENDBIRD_DESK_MCP_ALLOW_WRITES=1)";
 
+const FIX_ARGUMENTS = "Fix the argument and call again.";
+
 const silent: Logger = { error() {}, warn() {}, info() {}, debug() {} };
 
 /** What an assistant can do about a failed call, by the client's error name. */
-const hints: Record<string, string> = {
-  DeskNotFoundError: "Check the IDs: list_groups lists the groups, get_group a group's members.",
-  DeskRateLimitError: "The API is limiting requests: wait before calling again.",
-  DeskAuthenticationError:
+const hints: Record<string, (error: DeskError) => string> = {
+  DeskNotFoundError: () => "Check the IDs: list_groups lists the groups, get_group a group's members.",
+  DeskRateLimitError: (error) => {
+    const ms = (error as DeskRateLimitError).retryAfterMs;
+    return `The API is limiting requests: wait ${ms === undefined ? "a while" : `${Math.ceil(ms / 1000)} s`} before calling again.`;
+  },
+  DeskAuthenticationError: () =>
     "The server's API token was refused: its operator must fix SENDBIRD_DESK_API_TOKEN.",
-  DeskPermissionDeniedError: "The server's API token may not do this: ask its operator.",
-  DeskValidationError: "Fix the argument and call again.",
+  DeskPermissionDeniedError: () => "The server's API token may not do this: ask its operator.",
+  DeskValidationError: () => FIX_ARGUMENTS,
 };
+
+const WRITABLE = "list them, view one with its members, add and remove members";
+const READ_ONLY = "list them and view one with its members (read-only: membership changes are disabled)";
 
 /** Creates the server: tools/list and tools/call over `tools`, the write tools only when allowed. */
 export function createDeskMcpServer(options: DeskMcpServerOptions): Server {
@@ -60,9 +68,8 @@ export function createDeskMcpServer(options: DeskMcpServerOptions): Server {
     {
       capabilities: { tools: {} },
       instructions:
-        "Tools for the groups (teams) of agents of one Sendbird Desk application: list them, " +
-        `view one with its members${allowWrites ? ", add and remove members" : " (read-only: membership changes are disabled)"}. ` +
-        "Group and agent IDs are numbers.",
+        "Tools for the groups (teams) of agents of one Sendbird Desk application: " +
+        `${allowWrites ? WRITABLE : READ_ONLY}. Group and agent IDs are numbers.`,
     },
   );
 
@@ -90,9 +97,7 @@ export function createDeskMcpServer(options: DeskMcpServerOptions): Server {
     const problems = checks.get(tool.name)!(params.arguments);
     if (problems.length > 0) {
       logger.warn(`${tool.name}: refused arguments: ${problems.join("; ")}`);
-      return failure(
-        `Invalid arguments for ${tool.name}: ${problems.join("; ")}. ${hints.DeskValidationError}`,
-      );
+      return failure(`Invalid arguments for ${tool.name}: ${problems.join("; ")}. ${FIX_ARGUMENTS}`);
     }
     logger.debug(`${tool.name} ${JSON.stringify(params.arguments ?? {})}`);
     try {
@@ -103,7 +108,7 @@ export function createDeskMcpServer(options: DeskMcpServerOptions): Server {
     } catch (error) {
       if (isDeskError(error)) {
         logger.warn(`${tool.name}: ${mask(error.message)}`);
-        const hint = hints[error.name];
+        const hint = hints[error.name]?.(error);
         return failure(hint ? `${error.message} ${hint}` : error.message);
       }
       logger.error(`${tool.name}: unexpected ${mask(String((error as Error)?.stack ?? error))}`);

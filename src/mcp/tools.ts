@@ -30,28 +30,35 @@ export const MAX_PAGES = 10;
 const limitSchema = schemas.listGroups.parameters.limit.schema;
 const group = schemas.listGroups.response.properties.results.items.description;
 
-/** Reads pages from `offset` until `next` is null, a page is empty or `MAX_PAGES` were read; a group seen
- *  on an earlier page (offset paging shifts under writes) is kept once. */
+/** Reads pages from `offset` until `next` is null, a page is empty or `MAX_PAGES` were read, as one
+ *  page: `previous` of the first, `next` of the last (null unless groups remain). A group seen on an
+ *  earlier page (offset paging shifts under writes) is kept once. */
 async function listAll(desk: DeskClient, args: { limit?: number; offset?: number }, signal: AbortSignal) {
   const limit = args.limit ?? limitSchema.maximum;
   let offset = args.offset ?? 0;
-  let page: GroupList | undefined;
   const results = new Map<number, Group>();
-  for (let read = 0; read < MAX_PAGES && page?.next !== null; read++) {
+  let previous: GroupList["previous"] = null;
+  let page: GroupList;
+  let read = 0;
+  do {
     page = await desk.groups.list({ limit, offset }, { signal });
-    if (page.results.length === 0) break;
+    if (read++ === 0) previous = page.previous;
     for (const item of page.results) if (!results.has(item.id)) results.set(item.id, item);
     offset += page.results.length;
-  }
-  const next = page?.next ?? null;
-  const data = { count: page?.count ?? 0, previous: null, next, results: [...results.values()] };
-  const notes =
-    next === null
-      ? []
-      : [
-          `Stopped after ${MAX_PAGES} pages (${results.size} of ${data.count} groups): more remain.` +
-            ` Call list_groups again with all: true and offset: ${offset} to read on.`,
-        ];
+  } while (page.next !== null && page.results.length > 0 && read < MAX_PAGES);
+  const more = page.next !== null && page.results.length > 0;
+  const data = {
+    count: page.count,
+    previous,
+    next: more ? page.next : null,
+    results: [...results.values()],
+  };
+  const notes = more
+    ? [
+        `Stopped after ${MAX_PAGES} pages (${results.size} of ${page.count} groups): more remain.` +
+          ` Call list_groups again with all: true and offset: ${offset} to read on.`,
+      ]
+    : [];
   return { data, notes };
 }
 

@@ -113,6 +113,45 @@ describe("tools/call against the mock", () => {
     expect(textOf(result)).toContain(`Stopped after ${MAX_PAGES} pages`);
   });
 
+  it("list_groups with all: true stops at the last page, listing a group shifted across pages once", async () => {
+    const group = (id: number) => ({
+      id,
+      name: `g${id}`,
+      key: `g${id}`,
+      project: 1,
+      createdAt: "2020-01-01T00:00:00Z",
+      createdBy: 1,
+      description: null,
+    });
+    const link = (offset: number) => `https://desk.example/groups?limit=2&offset=${offset}`;
+    // Three pages of two; a group created meanwhile pushes group 2 onto the second page.
+    const pages: Record<string, object> = {
+      "0": { count: 5, previous: null, next: link(2), results: [group(1), group(2)] },
+      "2": { count: 5, previous: link(0), next: link(4), results: [group(2), group(3)] },
+      "4": { count: 5, previous: link(2), next: null, results: [group(4)] },
+    };
+    const asked: string[] = [];
+    const desk = createDeskClient({
+      baseUrl: "http://127.0.0.1:9",
+      apiToken: "t",
+      fetch: async (request) => {
+        const { searchParams } = new URL(request.url);
+        asked.push(searchParams.toString());
+        return Response.json(pages[searchParams.get("offset")!]);
+      },
+    });
+    h = await connect({ desk });
+    const result = await call("list_groups", { all: true, limit: 2 });
+    expect(asked).toEqual(["limit=2&offset=0", "limit=2&offset=2", "limit=2&offset=4"]);
+    expect(result.structuredContent).toEqual({
+      count: 5,
+      previous: null,
+      next: null,
+      results: [1, 2, 3, 4].map(group),
+    });
+    expect(result.content).toHaveLength(1); // no note: nothing remains
+  });
+
   it("get_group returns the group with its members", async () => {
     h = await connect();
     const result = await call("get_group", { group_id: 77 });
@@ -155,7 +194,7 @@ describe("tools/call against the mock", () => {
 describe("failures come back as isError results", () => {
   it.each([
     ["code=404", "failed with 404 Not Found", "list_groups lists the groups"],
-    ["code=429", "failed with 429 Too Many Requests", "wait before calling again"],
+    ["code=429", "failed with 429 Too Many Requests", "wait 1 s before calling again"],
     ["code=500", "failed with 500 Internal Server Error", "failed with 500"],
   ])("Prism's %s, and the next call succeeds", async (prefer, message, hint) => {
     h = await connect();
