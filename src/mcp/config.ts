@@ -40,6 +40,7 @@ export const DEFAULT_PORT = 3000;
 /** The hosts the HTTP transport binds to without `--allow-non-loopback`. */
 export const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"];
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/;
+const ALL_INTERFACES = ["0.0.0.0", "::", "[::]"];
 const MAX_PORT = 65_535;
 
 /** `--help` text. */
@@ -62,7 +63,8 @@ Options:
   --http                     serve Streamable HTTP instead of stdio, at http://HOST:PORT/mcp
   --port N                   the HTTP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host HOST                the HTTP address (default 127.0.0.1; loopback only unless allowed)
-  --allow-non-loopback       allow a --host that is not loopback (there is no authentication)
+  --allow-non-loopback       allow a --host that is not loopback: one address or name, which
+                             clients must use (there is no authentication)
   --version                  print the version
   -h, --help                 print this help
 `;
@@ -117,6 +119,9 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
       host,
       "must be a loopback address (127.0.0.1, localhost, ::1) unless --allow-non-loopback",
     );
+  // The Host check (DNS rebinding) accepts the bound name and loopback: all interfaces have no one name.
+  if (ALL_INTERFACES.includes(host))
+    fail("--host", host, "must name one address or host name, which the Host check then accepts");
 
   const logLevel = text("log-level") ?? "info";
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))

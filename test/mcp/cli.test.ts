@@ -61,6 +61,10 @@ describe("flags and environment", () => {
       '--host: "0.0.0.0" is not valid: must be a loopback address (127.0.0.1, localhost, ::1) unless --allow-non-loopback',
     ],
     [
+      ["--http", "--host", "0.0.0.0", "--allow-non-loopback"],
+      '--host: "0.0.0.0" is not valid: must name one address or host name, which the Host check then accepts',
+    ],
+    [
       ["--log-level", "loud"],
       '--log-level: "loud" is not valid: must be one of off, error, warn, info, debug',
     ],
