@@ -13,6 +13,7 @@ import { root } from "./lib/root.mjs";
 const entries = [
   { name: "index", source: "src/index.ts", platform: "neutral" },
   { name: "testing", source: "src/testing/index.ts", platform: "node" },
+  { name: "mcp", source: "src/mcp/index.ts", platform: "node" },
 ];
 
 const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));

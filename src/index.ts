@@ -3,7 +3,7 @@
 // error-class table (the README lists the statuses).
 export { createDeskClient, type DeskClient } from "./client.js";
 export type { DeskPromise, WithResponse } from "./core/desk-promise.js";
-export type { Logger, LogLevel } from "./core/log.js";
+export { LOG_LEVELS, type Logger, type LogLevel } from "./core/log.js";
 export type { PagePromise } from "./core/page-promise.js";
 export {
   DeskAbortError,

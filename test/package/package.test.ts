@@ -3,7 +3,7 @@
 // loopback server. Its mock (the sendbird-desk-mock bin and startDeskMock from
 // sendbird-desk-platform/testing) runs in a scratch project with Prism, and says in one line
 // what to install in one without it. Runs after `npm run build` (npm test does that first).
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   mkdirSync,
   mkdtempSync,
@@ -93,6 +93,7 @@ it("ships only dist, the bins, the bundled spec and types, the testing stub, REA
   expect(files.filter((f) => !f.startsWith("dist/"))).toEqual([
     "LICENSE",
     "README.md",
+    "bin/sendbird-desk-mcp.cjs",
     "bin/sendbird-desk-mock.mjs",
     "bin/sendbird-desk-verify.mjs",
     "generated/openapi.json",
@@ -119,6 +120,7 @@ it("passes arethetypeswrong in every resolution mode", () => {
   expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
     ".",
     "./generated/openapi.json",
+    "./mcp",
     "./package.json",
     "./testing",
   ]);
@@ -201,8 +203,12 @@ describe("the mock for consumers' tests", () => {
 
   it("declares Prism as an optional peer, and the main entry never loads it", () => {
     const manifest = JSON.parse(readFileSync(join(packageDir(project), "package.json"), "utf8"));
-    expect(manifest.peerDependencies).toEqual({ "@stoplight/prism-cli": expect.any(String) });
-    expect(manifest.peerDependenciesMeta).toEqual({ "@stoplight/prism-cli": { optional: true } });
+    expect(manifest.peerDependencies).toMatchObject({ "@stoplight/prism-cli": expect.any(String) });
+    expect(manifest.peerDependenciesMeta).toMatchObject({ "@stoplight/prism-cli": { optional: true } });
+    // Every peer is optional: the client itself needs none of them.
+    for (const peer of Object.keys(manifest.peerDependencies)) {
+      expect([peer, manifest.peerDependenciesMeta[peer]]).toEqual([peer, { optional: true }]);
+    }
     for (const file of ["index.mjs", "index.cjs"]) {
       expect(readFileSync(join(packageDir(project), "dist", file), "utf8")).not.toMatch(/prism|testing/i);
     }
@@ -283,5 +289,142 @@ describe("the mock for consumers' tests", () => {
     );
     const { stdout } = await promisify(execFile)(process.execPath, ["no-prism.mjs"], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({ name: "PrismMissingError", message: missingPrism });
+  });
+});
+
+// The MCP entry and bin need the optional peer @modelcontextprotocol/sdk. `project` above has
+// no SDK: there the main entry works (the tests above) and the bin says what to install. A second
+// project has the SDK beside the package: there the bin serves, and the main entry still never
+// loads the SDK.
+describe("the mcp entry and the sendbird-desk-mcp bin", () => {
+  const sdk = "@modelcontextprotocol/sdk";
+  const launcher = (app: string) =>
+    join(app, "node_modules", "sendbird-desk-platform", "bin", "sendbird-desk-mcp.cjs");
+  let withSdk: string;
+
+  beforeAll(() => {
+    withSdk = join(scratch, "mcp-app");
+    const pkg = join(withSdk, "node_modules", "sendbird-desk-platform");
+    mkdirSync(pkg, { recursive: true });
+    mkdirSync(join(withSdk, "node_modules", "@modelcontextprotocol"));
+    run("tar", ["-xzf", tarball, "-C", pkg, "--strip-components=1"]);
+    for (const dependency of ["openapi-fetch", sdk])
+      symlinkSync(join(root, "node_modules", dependency), join(withSdk, "node_modules", dependency), "dir");
+    writeFileSync(join(withSdk, "package.json"), JSON.stringify({ name: "mcp-app", private: true }));
+  });
+
+  it("ships both formats of the mcp entry, and neither format of the main entry refers to the SDK", () => {
+    const files = run("tar", ["-tzf", tarball]);
+    for (const file of ["dist/mcp.mjs", "dist/mcp.cjs", "dist/mcp.d.mts", "dist/mcp.d.cts"])
+      expect(files).toContain(`package/${file}`);
+    for (const file of ["index.mjs", "index.cjs"])
+      expect(
+        readFileSync(join(withSdk, "node_modules", "sendbird-desk-platform", "dist", file), "utf8"),
+      ).not.toContain(sdk);
+  });
+
+  it("without the SDK, the bin says in one line what to install and exits 1", () => {
+    const range = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).peerDependencies[sdk];
+    const result = spawnSync(process.execPath, [launcher(project), "--help"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      1,
+      "",
+      `sendbird-desk-mcp needs the MCP SDK: npm install ${sdk}@"${range}"\n`,
+    ]);
+  });
+
+  it("with the SDK, loading the main entry still loads nothing of it", () => {
+    const loaded = run(
+      process.execPath,
+      ["-e", `require("sendbird-desk-platform"); console.log(JSON.stringify(Object.keys(require.cache)))`],
+      withSdk,
+    );
+    const modules: string[] = JSON.parse(loaded);
+    expect(modules.some((m) => m.includes("sendbird-desk-platform"))).toBe(true);
+    expect(modules.filter((m) => m.includes("modelcontextprotocol"))).toEqual([]);
+  });
+
+  it.each([
+    ["import", "mcp.mjs", `import { main, createDeskTools } from "sendbird-desk-platform/mcp";`],
+    ["require", "mcp.cjs", `const { main, createDeskTools } = require("sendbird-desk-platform/mcp");`],
+  ])("with the SDK, the mcp entry works from %s", (_how, file, code) => {
+    writeFileSync(join(withSdk, file), `${code}\nconsole.log(typeof main, typeof createDeskTools);\n`);
+    expect(run(process.execPath, [file], withSdk)).toBe("function function\n");
+  });
+
+  it("with the SDK, the mcp entry compiles in a strict TypeScript project (NodeNext)", () => {
+    symlinkSync(join(root, "node_modules", "@types"), join(withSdk, "node_modules", "@types"), "dir");
+    writeFileSync(
+      join(withSdk, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          types: ["node"],
+          noEmit: true,
+          // As most projects do: the SDK's own declarations (zod's among them) take long to check.
+          skipLibCheck: true,
+        },
+        files: ["server.mts"],
+      }),
+    );
+    writeFileSync(
+      join(withSdk, "server.mts"),
+      `import { createDeskClient } from "sendbird-desk-platform";
+import { createDeskMcpServer, createDeskTools, type DeskTool, main } from "sendbird-desk-platform/mcp";
+const tools: DeskTool[] = createDeskTools(createDeskClient({ applicationId: "app", apiToken: "t" }));
+export const server = createDeskMcpServer({ tools, allowWrites: false });
+export const code: Promise<number> = main(["--help"]);
+// @ts-expect-error the tools are required
+createDeskMcpServer({});
+`,
+    );
+    expect(() =>
+      run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", withSdk], withSdk),
+    ).not.toThrow();
+  });
+
+  it("with the SDK, the bin serves MCP on stdio: initialise, list the tools, call get_group", async () => {
+    const child = spawn(process.execPath, [launcher(withSdk), "--base-url", url], {
+      cwd: withSdk,
+      env: { PATH: process.env.PATH ?? "", SENDBIRD_DESK_API_TOKEN: "pack-mcp-token" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+    });
+    const messages = [
+      {
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+      },
+      { method: "notifications/initialized" },
+      { id: 2, method: "tools/list" },
+      { id: 3, method: "tools/call", params: { name: "get_group", arguments: { group_id: 41 } } },
+    ];
+    for (const message of messages) child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
+    for (let i = 0; i < 500 && out.split("\n").length <= 3; i++) await new Promise((r) => setTimeout(r, 20));
+    child.stdin.end();
+    expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(0);
+    const replies = out
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line))
+      .sort((a, b) => a.id - b.id);
+    expect(replies.map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(replies[1].result.tools.map((t: { name: string }) => t.name)).toEqual([
+      "list_groups",
+      "get_group",
+    ]);
+    expect(replies[2].result.structuredContent).toMatchObject({ id: 41 });
+    expect(seen.at(-1)).toEqual({ url: "/groups/41", token: "pack-mcp-token" });
   });
 });

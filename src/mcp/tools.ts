@@ -1,0 +1,143 @@
+// The Desk tools: one per operation of the spec, each a thin call of the client's public API.
+// Schemas come from the spec (schema.ts); the words are written for an assistant that has to
+// pick the right tool and fill in its arguments.
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import { schemas } from "../../generated/spec.js";
+import type { AgentId, DeskClient, Group, GroupId, GroupList } from "../index.js";
+import { type ArgumentsSchema, argumentsSchema, bodyOf, type JsonSchema, outputSchema } from "./schema.js";
+
+/** What a tool call returns: the structured result, and any notes worth a line of text. */
+export interface ToolOutput {
+  data: object;
+  notes?: string[];
+}
+
+/** A tool: what `tools/list` shows of it, and the call behind it. */
+export interface DeskTool {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: ArgumentsSchema;
+  outputSchema: JsonSchema & { type: "object" };
+  annotations: ToolAnnotations;
+  /** Runs the tool with arguments its input schema accepts; throws the client's errors. */
+  call(args: Record<string, unknown>, signal: AbortSignal): Promise<ToolOutput>;
+}
+
+/** `list_groups` with `all: true` reads at most this many pages, so one call stays bounded. */
+export const MAX_PAGES = 10;
+
+const limitSchema = schemas.listGroups.parameters.limit.schema;
+const group = schemas.listGroups.response.properties.results.items.description;
+
+/** Reads pages from `offset` until `next` is null, a page is empty or `MAX_PAGES` were read, as one
+ *  page: `previous` of the first, `next` of the last (null unless groups remain). A group seen on an
+ *  earlier page (offset paging shifts under writes) is kept once. */
+async function listAll(desk: DeskClient, args: { limit?: number; offset?: number }, signal: AbortSignal) {
+  const limit = args.limit ?? limitSchema.maximum;
+  let offset = args.offset ?? 0;
+  const results = new Map<number, Group>();
+  let previous: GroupList["previous"] = null;
+  let page: GroupList;
+  let read = 0;
+  do {
+    page = await desk.groups.list({ limit, offset }, { signal });
+    if (read++ === 0) previous = page.previous;
+    for (const item of page.results) if (!results.has(item.id)) results.set(item.id, item);
+    offset += page.results.length;
+  } while (page.next !== null && page.results.length > 0 && read < MAX_PAGES);
+  const more = page.next !== null && page.results.length > 0;
+  const data = {
+    count: page.count,
+    previous,
+    next: more ? page.next : null,
+    results: [...results.values()],
+  };
+  const notes = more
+    ? [
+        `Stopped after ${MAX_PAGES} pages (${results.size} of ${page.count} groups): more remain.` +
+          ` Call list_groups again with all: true and offset: ${offset} to read on.`,
+      ]
+    : [];
+  return { data, notes };
+}
+
+/** The catalogue of Desk tools over `desk`, read-only ones first. `createDeskMcpServer` decides which it offers. */
+export function createDeskTools(desk: DeskClient): DeskTool[] {
+  const groupId = (args: Record<string, unknown>) => args.group_id as GroupId;
+  const agentId = (id: "addGroupMember" | "removeGroupMember", args: Record<string, unknown>) =>
+    bodyOf(id, args).agentId as AgentId;
+  const listInput = argumentsSchema("listGroups");
+  listInput.properties.all = {
+    type: "boolean",
+    description:
+      `Read every page from \`offset\` on, up to ${MAX_PAGES} pages of \`limit\` groups (default ` +
+      `${limitSchema.maximum}), and return them as one list.`,
+  };
+  return [
+    {
+      name: "list_groups",
+      title: schemas.listGroups.summary,
+      description:
+        `List the groups of the Sendbird Desk application. ${group} Each group has a numeric \`id\` ` +
+        "(what get_group takes), a `name` and a `key`. Returns one page: `count` (all groups), " +
+        "`previous` and `next` (page URLs, or null at either end) and `results`. Pass `offset` " +
+        `for the next page, or \`all: true\` to read every page (up to ${MAX_PAGES}; \`next\` is ` +
+        "not null when groups remain).",
+      inputSchema: listInput,
+      outputSchema: outputSchema("listGroups"),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+      call: async ({ all, ...page }, signal) =>
+        all === true
+          ? listAll(desk, page, signal)
+          : { data: { ...(await desk.groups.list(page, { signal })) } },
+    },
+    {
+      name: "get_group",
+      title: schemas.getGroup.summary,
+      description:
+        `Show one group (a team) with its members: ${schemas.getGroup.description} Each member is ` +
+        "an agent with a numeric `id` (what add_group_member and remove_group_member take), a " +
+        "`displayName` and an `email`. Takes the group's numeric `group_id` from list_groups.",
+      inputSchema: argumentsSchema("getGroup"),
+      outputSchema: outputSchema("getGroup"),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+      call: async (args, signal) => ({ data: await desk.groups.get(groupId(args), { signal }) }),
+    },
+    {
+      name: "add_group_member",
+      title: schemas.addGroupMember.summary,
+      description:
+        "Add an agent to a group (a team). `group_id` is the group's numeric ID (from list_groups); " +
+        "`agent_id` is the agent's numeric ID, not a name or an e-mail (get_group lists members " +
+        "with their IDs). Adding an agent who is already a member changes nothing. Returns the " +
+        "group with its members.",
+      inputSchema: argumentsSchema("addGroupMember"),
+      outputSchema: outputSchema("addGroupMember"),
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      },
+      call: async (args, signal) => ({
+        data: await desk.groups.addMember(groupId(args), agentId("addGroupMember", args), { signal }),
+      }),
+    },
+    {
+      name: "remove_group_member",
+      title: schemas.removeGroupMember.summary,
+      description:
+        "Remove an agent from a group (a team). `group_id` is the group's numeric ID (from " +
+        "list_groups); `agent_id` is the agent's numeric ID, as get_group lists it among the " +
+        "members. Removing an agent who is not a member changes nothing. Returns the group with " +
+        "its remaining members.",
+      inputSchema: argumentsSchema("removeGroupMember"),
+      outputSchema: outputSchema("removeGroupMember"),
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+      call: async (args, signal) => ({
+        data: await desk.groups.removeMember(groupId(args), agentId("removeGroupMember", args), { signal }),
+      }),
+    },
+  ];
+}
