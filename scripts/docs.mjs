@@ -30,7 +30,8 @@ const wordmark = (text, width) =>
   "data:image/svg+xml," +
   encodeURIComponent(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
-      `<text x="0" y="12.5" font-family="sans-serif" font-size="13" font-weight="600" fill="#0044d4">${text}</text></svg>`,
+      `<text x="0" y="12.5" font-family="sans-serif" font-size="13" font-weight="600" fill="#0044d4">` +
+      `${text}</text></svg>`,
   );
 const offlineLogos = {
   "https://cdn.redoc.ly/redoc/logo-mini-full.svg": wordmark("Redocly", 56),

@@ -2,26 +2,14 @@
 // name (minifiers rename classes), and a brand registered with Symbol.for sits on the base
 // prototype, so the guards work across realms and duplicate copies of the package. No class
 // ever holds the request's headers: the API token lives only there.
+import type { AnswerInfo, CallInfo } from "./core/call-info.js";
 import { REDACTED } from "./core/defaults.js";
 import { requestIdOf } from "./core/request-id.js";
 import { show } from "./core/show.js";
 
+export type { AnswerInfo, CallInfo };
+
 const BRAND = Symbol.for("sendbird-desk-platform.error");
-
-/** Where a failed call was going, and how many attempts it made. */
-export interface CallInfo {
-  method: string;
-  url: string;
-  attempts: number;
-}
-
-/** What an error answer carries. */
-export interface AnswerInfo extends CallInfo {
-  status: number;
-  body: unknown;
-  headers: Headers;
-  retryAfterMs?: number | undefined;
-}
 
 /** The base of every error this package throws. */
 export class DeskError extends Error {

@@ -44,9 +44,12 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
   return Math.round(full * (1 - random() * RETRY_JITTER));
 }
 
-/** How long to wait before a retry, and why. */
-export type RetryWait =
-  { ms: number; source: "backoff" | "retry-after" } | { ms: number; source: "too-long" }; // the server asked for more than the client waits
+/** How long to wait before a retry, and why: "too-long" when the server asked for more than the
+ *  client waits. */
+export interface RetryWait {
+  ms: number;
+  source: "backoff" | "retry-after" | "too-long";
+}
 
 /** The wait before retry number `retry`, after an answer with `headers` (none for a
  *  failure without an answer). */

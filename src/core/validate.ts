@@ -62,9 +62,8 @@ export function describeRule(rule: Rule): string {
   const parts: string[] = [];
   if (rule.type === "integer" || rule.type === "number") {
     const what = rule.type === "integer" ? "an integer" : "a number";
-    parts.push(
-      `must be ${what} from ${rule.minimum ?? -Number.MAX_SAFE_INTEGER} to ${rule.maximum ?? Number.MAX_SAFE_INTEGER}`,
-    );
+    const { minimum = -Number.MAX_SAFE_INTEGER, maximum = Number.MAX_SAFE_INTEGER } = rule;
+    parts.push(`must be ${what} from ${minimum} to ${maximum}`);
   } else if (rule.type === "string") {
     parts.push(`must be ${rule.minLength ?? 0} to ${rule.maxLength ?? "any number of"} characters`);
     if (rule.pattern) parts.push(`matching ${rule.pattern}`);

@@ -15,7 +15,8 @@ const quote = (value: unknown) => {
   return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
 };
 
-/** Compiles the check for one tool's arguments: one validator per property, so each problem names its argument. */
+/** Compiles the check for one tool's arguments: one validator per property, so each problem
+ *  names its argument. */
 export function createArgumentsCheck(schema: ArgumentsSchema): ArgumentsCheck {
   const validators = new AjvJsonSchemaValidator();
   const names = Object.keys(schema.properties);

@@ -1,6 +1,7 @@
 // The command line and environment of `sendbird-desk-mcp`, settled into one configuration.
 // Unknown flags and bad values are refused with the flag, the value and the rule.
 import { parseArgs } from "node:util";
+import type { DeskClientOptions } from "../index.js";
 import { LOG_LEVELS, type LogLevel } from "./logger.js";
 
 /** What the server runs with. */
@@ -15,13 +16,7 @@ export interface McpConfig {
   /** Offer the tools that change data. */
   allowWrites: boolean;
   /** The client's options: from the flags, the application ID and token from the environment. */
-  client: {
-    baseUrl?: string;
-    applicationId?: string;
-    apiToken?: string;
-    timeoutMs?: number;
-    maxRetries?: number;
-  };
+  client: Pick<DeskClientOptions, "baseUrl" | "applicationId" | "apiToken" | "timeoutMs" | "maxRetries">;
   logLevel: LogLevel;
 }
 

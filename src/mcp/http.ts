@@ -17,7 +17,8 @@ export const MCP_PATH = "/mcp";
 export interface HttpOptions {
   /** Creates the MCP server that answers one request. */
   createServer: () => Server;
-  /** The address to bind; only loopback names are accepted in Host and Origin unless `allowedHosts` adds more. */
+  /** The address to bind; only loopback names are accepted in Host and Origin unless
+   *  `allowedHosts` adds more. */
   host: string;
   /** The port; 0 picks a free one. */
   port: number;

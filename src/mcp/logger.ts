@@ -9,7 +9,8 @@ export interface LineSink {
   write(text: string): unknown;
 }
 
-/** Creates a logger that writes `sendbird-desk-mcp <level>: <message>` lines at `level` and above to `sink`. */
+/** Creates a logger that writes `sendbird-desk-mcp <level>: <message>` lines at `level` and
+ *  above to `sink`. */
 export function createLogger(level: LogLevel, sink: LineSink): Logger {
   const rank = LOG_LEVELS.indexOf(level);
   const at =

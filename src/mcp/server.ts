@@ -39,7 +39,8 @@ const hints: Record<string, (error: DeskError) => string> = {
   DeskNotFoundError: () => "Check the IDs: list_groups lists the groups, get_group a group's members.",
   DeskRateLimitError: (error) => {
     const ms = (error as DeskRateLimitError).retryAfterMs;
-    return `The API is limiting requests: wait ${ms === undefined ? "a while" : `${Math.ceil(ms / 1000)} s`} before calling again.`;
+    const wait = ms === undefined ? "a while" : `${Math.ceil(ms / 1000)} s`;
+    return `The API is limiting requests: wait ${wait} before calling again.`;
   },
   DeskAuthenticationError: () =>
     "The server's API token was refused: its operator must fix SENDBIRD_DESK_API_TOKEN.",
@@ -86,9 +87,10 @@ export function createDeskMcpServer(options: DeskMcpServerOptions): Server {
   server.setRequestHandler(CallToolRequestSchema, async ({ params }, { signal }) => {
     const tool = offered.find((candidate) => candidate.name === params.name);
     if (!tool) {
+      const names = offered.map((t) => t.name).join(", ");
       const why = withheld.has(params.name)
         ? `${params.name} changes data and this server is read-only: start it with ${ENABLE_WRITES}`
-        : `Unknown tool ${JSON.stringify(params.name)}: the tools are ${offered.map((t) => t.name).join(", ")}`;
+        : `Unknown tool ${JSON.stringify(params.name)}: the tools are ${names}`;
       // A protocol error (the spec's answer to an unknown tool); not McpError, whose message would
       // repeat "MCP error -32602" once the client adds its own prefix.
       throw Object.assign(new Error(why), { code: ErrorCode.InvalidParams });

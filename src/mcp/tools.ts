@@ -62,7 +62,8 @@ async function listAll(desk: DeskClient, args: { limit?: number; offset?: number
   return { data, notes };
 }
 
-/** The catalogue of Desk tools over `desk`, read-only ones first. `createDeskMcpServer` decides which it offers. */
+/** The catalogue of Desk tools over `desk`, read-only ones first. `createDeskMcpServer` decides
+ *  which it offers. */
 export function createDeskTools(desk: DeskClient): DeskTool[] {
   const groupId = (args: Record<string, unknown>) => args.group_id as GroupId;
   const agentId = (id: "addGroupMember" | "removeGroupMember", args: Record<string, unknown>) =>

@@ -3,6 +3,10 @@
 // in the project that runs it: it is an optional peer dependency of the package.
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { namingBrokenRules } from "./broken-rules.mjs";
+import { parseLog } from "./prism-log.mjs";
+
+export { condenseLogEntry } from "./prism-log.mjs";
 
 /** This package's name, by which a project that installed it finds its files. */
 export const packageName = "sendbird-desk-platform";
@@ -15,7 +19,8 @@ export class PrismMissingError extends Error {
   name = "PrismMissingError";
   constructor() {
     super(
-      `Prism is not installed: run \`npm install --save-dev ${prismPackage}@^5.14.2\` (an optional peer dependency)`,
+      `Prism is not installed: run \`npm install --save-dev ${prismPackage}@^5.14.2\`` +
+        " (an optional peer dependency)",
     );
   }
 }
@@ -109,83 +114,6 @@ export async function servePrism({
   return { url, port: Number(new URL(url).port), close: () => server.close() };
 }
 
-/**
- * Prism's mocker, with one change: when a request breaks the spec and Prism answers the spec's
- * 400, the body's `message` names each broken rule, as Prism's validator reported it
- * (`request.query.limit: Request query parameter limit must be >= 1`), instead of the example's text.
- */
-function namingBrokenRules(mocker) {
-  return (options) => (logger) => {
-    const result = mocker(options)(logger);
-    const broken = (options.input.validations ?? []).filter((v) => v.severity === errorSeverity);
-    const response = result.right;
-    if (
-      result._tag === "Right" &&
-      response.statusCode === 400 &&
-      broken.length > 0 &&
-      isObject(response.body)
-    ) {
-      response.body = { ...response.body, message: broken.map(describeViolation).join("; ") };
-    }
-    return result;
-  };
-}
-
-/** Prism's (and @stoplight/types') DiagnosticSeverity.Error. */
-const errorSeverity = 0;
-
-/** One violation as `where: rule`, e.g. `request.body: Request body must have required property 'agentId'`. */
-function describeViolation(violation) {
-  return `${["request", ...(violation.path ?? [])].join(".")}: ${violation.message}`;
-}
-
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function errorCode(message) {
   return /EADDRINUSE|EADDRNOTAVAIL|EACCES/.exec(message)?.[0];
-}
-
-const responding = /^> Responding with "(\d+)"/;
-const violation = /^Violation: (\S+) (.*)$/;
-const terminated = /^Request terminated with error: (.*)$/;
-const errorLevel = 50;
-
-/**
- * One of Prism's log entries as the line worth showing, or undefined: the request
- * (`GET /groups?limit=0`), the status answered (`  -> 400`) and each broken rule
- * (`  ✖ request.query.limit: ...`). `verbose` shows every entry as `[component] message`.
- * Request headers, which carry the token, are never shown.
- */
-export function condenseLogEntry(entry, { verbose = false } = {}) {
-  if (entry.input && entry.msg === "Request received") return describeRequest(entry.input);
-  if (verbose) return `    [${entry.name ?? "PRISM"}] ${entry.msg}`;
-  const status = responding.exec(entry.msg);
-  if (status) return `  -> ${status[1]}`;
-  const broken = violation.exec(entry.msg);
-  if (broken) return `  ✖ ${broken[1]}: ${broken[2]}`;
-  const failure = terminated.exec(entry.msg);
-  if (failure && entry.level >= errorLevel) return `  ✖ ${failure[1]}`;
-  return undefined;
-}
-
-function describeRequest(input) {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(input.url.query ?? {})) {
-    for (const one of [value].flat()) query.append(name, one);
-  }
-  const search = String(query);
-  return `${input.method.toUpperCase()} ${input.url.path}${search ? `?${search}` : ""}`;
-}
-
-const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
-
-function parseLog(line) {
-  try {
-    const entry = JSON.parse(line);
-    return { ...entry, msg: String(entry.msg ?? "").replace(ansi, "") };
-  } catch {
-    return { level: 30, msg: String(line).trim() };
-  }
 }
