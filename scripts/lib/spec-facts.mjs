@@ -20,3 +20,6 @@ export const authHeader = Object.values(openapi.components.securitySchemes)[0].n
 
 /** The content type every request carries (info.x-request-content-type). */
 export const contentType = openapi.info["x-request-content-type"];
+
+/** The largest page a list request may ask for (the `limit` parameter's maximum). */
+export const maxPageLimit = openapi.components.parameters.Limit.schema.maximum;

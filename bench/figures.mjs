@@ -1,0 +1,94 @@
+// Turns a run's samples into its figures: per-contender medians, paired ratios against the
+// references, the A/A noise bands, how desk compares with each contender, and the targets.
+import {
+  BARE,
+  FETCH,
+  LIVE_HEAP_LIMIT_MB,
+  PAGINATION_LIMIT,
+  PEERS_WITH_RETRIES,
+  PER_REQUEST_LIMIT,
+  RAW_LOOP,
+} from "./settings.mjs";
+import { compare, noiseBand, pairedRatios, ratioSummary, summary, verdict } from "./stats.cjs";
+
+/** The two measures of every timed part. */
+export const METRICS = { wall: "wall", cpu: "client CPU" };
+
+/** Median (on logarithms), min and max of the per-round ratios a / b on `metric`. */
+const paired = (samples, a, b, metric) => ratioSummary(pairedRatios(samples[a][metric], samples[b][metric]));
+
+/** For one timed part (name -> { wall: [], cpu: [] }): per metric, the A/A band, every
+ *  contender's own summary and its ratios to each of `references`, and desk against the rest. */
+export function timedFigures(samples, builds, references) {
+  const desk = builds.current.label;
+  const names = Object.keys(samples);
+  const figures = {};
+  for (const metric of Object.keys(METRICS)) {
+    const band = noiseBand(pairedRatios(samples[builds.copy.label][metric], samples[desk][metric]));
+    const rows = names.map((name) => ({
+      name,
+      own: summary(samples[name][metric]),
+      ratios: Object.fromEntries(references.map((ref) => [ref, paired(samples, name, ref, metric)])),
+    }));
+    const deskVs = Object.fromEntries(
+      names
+        .filter((name) => name !== desk)
+        .map((name) => {
+          const ratio = paired(samples, desk, name, metric);
+          const control = name === builds.copy.label;
+          return [
+            name,
+            { ratio, reading: control ? "the A/A control" : compare(ratio.median, band.halfWidth) },
+          ];
+        }),
+    );
+    figures[metric] = { band, rows, deskVs };
+  }
+  return figures;
+}
+
+/** The issue's targets, each with its figure, the band it is judged against, and the verdict. */
+export function targets({ requests, pagination, builds }) {
+  const desk = builds.current.label;
+  const list = [];
+  for (const [mode, figures] of Object.entries(requests)) {
+    const { band, deskVs } = figures.wall;
+    const judge = (target, other, limit) => {
+      const ratio = deskVs[other].ratio.median;
+      list.push({ target, ratio, halfWidth: band.halfWidth, verdict: verdict(ratio, limit, band.halfWidth) });
+    };
+    judge(
+      `\`desk.groups.get\` at most ${PER_REQUEST_LIMIT}x bare openapi-fetch, ${mode}`,
+      BARE,
+      PER_REQUEST_LIMIT,
+    );
+    for (const peer of PEERS_WITH_RETRIES)
+      judge(`\`desk.groups.get\` cheaper than ${peer}, ${mode}`, peer, 1);
+  }
+  const walk = pagination.timed.wall;
+  const ratio = walk.rows.find((row) => row.name === desk).ratios[RAW_LOOP].median;
+  list.push({
+    target: `pagination at most ${PAGINATION_LIMIT}x the raw loop`,
+    ratio,
+    halfWidth: walk.band.halfWidth,
+    verdict: verdict(ratio, PAGINATION_LIMIT, walk.band.halfWidth),
+  });
+  const live = pagination.memory[desk].liveMB;
+  list.push({
+    target: `live heap at the last page under ${LIVE_HEAP_LIMIT_MB} MB (${pagination.total.toLocaleString("en-US")} groups)`,
+    megabytes: live,
+    verdict: live < LIVE_HEAP_LIMIT_MB ? "met" : "missed",
+  });
+  return list;
+}
+
+/** The references every per-request ratio is taken against: raw fetch, bare openapi-fetch, desk
+ *  and, when there is one, the baseline build. */
+export function requestReferences(builds) {
+  return [FETCH, BARE, builds.current.label, ...(builds.baseline ? [builds.baseline.label] : [])];
+}
+
+/** The references of the pagination ratios: the raw loop, desk and the baseline build. */
+export function walkReferences(builds) {
+  return [RAW_LOOP, builds.current.label, ...(builds.baseline ? [builds.baseline.label] : [])];
+}
