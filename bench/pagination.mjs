@@ -1,6 +1,6 @@
 // Auto-pagination: every group of the stand-in (100,000 in a full run, pages of 500) walked
 // with each build's `for await (… of desk.groups.list({ limit }))` and with a hand-written
-// raw-fetch loop. Time: whole walks in paired rounds, order rotated, a forced GC before each
+// raw-fetch loop. Time: whole walks in paired rounds (see pairing.mjs), a forced GC before each
 // (untimed). Memory, in separate untimed walks: the live heap at the last page (forced GC
 // there: what the walk holds) and the peak heap sampled densely (garbage included).
 

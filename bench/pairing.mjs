@@ -1,8 +1,8 @@
 // Paired rounds: in each round every contender runs one short block, in an order rotated from
-// round to round, so that a ratio between two contenders is taken over blocks run moments
+// round to round (and shuffled each cycle of rounds, see roundOrder), so that a ratio between two contenders is taken over blocks run moments
 // apart. A block's wall time and the CPU time of this (the client) process are both kept.
 import { performance } from "node:perf_hooks";
-import { rotate } from "./stats.cjs";
+import { roundOrder } from "./stats.cjs";
 
 /** Calls `fn(id)` `calls` times with `concurrency` calls in flight; ids run on from `firstId`. */
 export async function drive(fn, calls, concurrency, firstId = 1) {
@@ -23,13 +23,13 @@ export async function timed(block) {
   return { wallUs, cpuUs: used.user + used.system };
 }
 
-/** Runs `rounds` rounds of `blocks` (name -> () => Promise), order rotated each round, with
+/** Runs `rounds` rounds of `blocks` (name -> () => Promise) in the order of roundOrder, with
  *  `prepare()` (untimed) before each block; per name, the wall and CPU µs of each round. */
 export async function pairedRounds(blocks, { rounds, prepare = () => {}, divisor = 1 }) {
   const names = Object.keys(blocks);
   const samples = Object.fromEntries(names.map((name) => [name, { wall: [], cpu: [] }]));
   for (let round = 0; round < rounds; round++) {
-    for (const name of rotate(names, round)) {
+    for (const name of roundOrder(names, round)) {
       prepare();
       const { wallUs, cpuUs } = await timed(blocks[name]);
       samples[name].wall.push(wallUs / divisor);

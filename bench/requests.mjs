@@ -60,17 +60,19 @@ export function contenders(url, builds) {
 /** The group ids cycle through this many, so no answer is the same twice in a row. */
 const ID_SPAN = 100_000;
 
-/** One mode: `warmup` calls per contender, then `rounds` paired rounds of `calls`-call blocks
- *  with `concurrency` in flight; per contender, µs per call (wall and CPU) of every round. */
+/** One mode: warm-up rounds (`warmup` calls per contender, in the same interleaved blocks, so that
+ *  every contender's code meets the same history of the shared code beneath it), then `rounds`
+ *  paired rounds of `calls`-call blocks with `concurrency` in flight; per contender, µs per call
+ *  (wall and CPU) of every round. */
 export async function benchMode(fns, { concurrency, calls, rounds, warmup }) {
   let next = 0;
   const ids = () => {
     next = (next + calls) % ID_SPAN;
     return next + 1;
   };
-  for (const fn of Object.values(fns)) await drive(fn, warmup, concurrency, ids());
   const blocks = Object.fromEntries(
     Object.entries(fns).map(([name, fn]) => [name, () => drive(fn, calls, concurrency, ids())]),
   );
+  await pairedRounds(blocks, { rounds: Math.ceil(warmup / calls) });
   return pairedRounds(blocks, { rounds, divisor: calls });
 }

@@ -41,15 +41,15 @@ const PLANS = {
   full: {
     requests: {
       sequential: { concurrency: 1, calls: 10, rounds: 1000, warmup: 1000 },
-      "concurrency 32": { concurrency: 32, calls: 64, rounds: 200, warmup: 2048 },
+      "concurrency 32": { concurrency: 32, calls: 32, rounds: 400, warmup: 2048 },
     },
-    pagination: { total: 100_000, limit: maxPageLimit, rounds: 15 },
+    pagination: { total: 100_000, limit: maxPageLimit, rounds: 20 },
     importRuns: 10,
   },
   quick: {
     requests: {
       sequential: { concurrency: 1, calls: 10, rounds: 30, warmup: 100 },
-      "concurrency 32": { concurrency: 32, calls: 64, rounds: 8, warmup: 256 },
+      "concurrency 32": { concurrency: 32, calls: 32, rounds: 10, warmup: 256 },
     },
     pagination: { total: 5_000, limit: maxPageLimit, rounds: 3 },
     importRuns: 2,

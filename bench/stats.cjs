@@ -1,9 +1,9 @@
 // The benchmark's statistics, pure functions of the measured numbers (CommonJS so that the
 // Jest tests can load them as they are; bench/stats.d.cts gives their types).
 //
-// The method: contenders run in rounds, one short block each per round, the order rotated from
-// round to round, so every ratio is taken between blocks run a few milliseconds apart on the
-// same machine state ("paired"). The figure is the median of those per-round ratios. An A/A
+// The method: contenders run in rounds, one short block each per round, the order changed from
+// round to round (roundOrder), so every ratio is taken between blocks run a few milliseconds
+// apart on the same machine state ("paired"). The figure is the median of those per-round ratios. An A/A
 // control (two copies of one build) measures how far such a median strays from 1 when nothing
 // differs: its band. A ratio inside the band is no measurable difference.
 "use strict";
@@ -28,6 +28,38 @@ function summary(values) {
 function rotate(list, by) {
   const k = by % list.length;
   return [...list.slice(k), ...list.slice(0, k)];
+}
+
+/** A small seeded pseudo-random generator (mulberry32): numbers in [0, 1), the same for a seed. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** The list in an order drawn from `seed` (Fisher-Yates). */
+function shuffle(list, seed) {
+  const next = random(seed);
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** The order of round `round`: rotated by one place each round, so that over each cycle of as many
+ *  rounds as contenders every contender runs once in every position; and shuffled afresh each cycle,
+ *  so that no contender always runs right after the same other one (whose garbage, connections and
+ *  warm caches it would otherwise inherit every time). */
+function roundOrder(list, round, seed = 1) {
+  const cycle = Math.floor(round / list.length);
+  return rotate(shuffle(list, seed + cycle), round);
 }
 
 /** Per-round ratios a[i] / b[i] of two contenders measured in the same rounds. */
@@ -87,6 +119,8 @@ module.exports = {
   median,
   summary,
   rotate,
+  shuffle,
+  roundOrder,
   pairedRatios,
   ratioMedian,
   ratioSummary,

@@ -23,6 +23,10 @@ export function median(values: readonly number[]): number;
 export function summary(values: readonly number[]): Summary;
 /** The list rotated by `by` places. */
 export function rotate<T>(list: readonly T[], by: number): T[];
+/** The list in an order drawn from `seed`. */
+export function shuffle<T>(list: readonly T[], seed: number): T[];
+/** The order of round `round`: rotated each round, shuffled afresh each cycle of list.length rounds. */
+export function roundOrder<T>(list: readonly T[], round: number, seed?: number): T[];
 /** Per-round ratios a[i] / b[i]. */
 export function pairedRatios(a: readonly number[], b: readonly number[]): number[];
 /** The median of ratios, taken on their logarithms (the inverse ratios have the inverse median). */

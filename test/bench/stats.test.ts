@@ -10,6 +10,8 @@ import {
   ratioMedian,
   ratioSummary,
   rotate,
+  roundOrder,
+  shuffle,
   stretches,
   summary,
   verdict,
@@ -31,8 +33,8 @@ describe("median and summary", () => {
   });
 });
 
-describe("rotate", () => {
-  it("puts every contender in every position once over as many rounds as contenders", () => {
+describe("rotate, shuffle and roundOrder", () => {
+  it("rotate puts every contender in every position once over as many rounds as contenders", () => {
     const names = ["a", "b", "c", "d"];
     const rounds = names.map((_, round) => rotate(names, round));
     expect(rounds[1]).toEqual(["b", "c", "d", "a"]);
@@ -40,6 +42,27 @@ describe("rotate", () => {
       expect(new Set(rounds.map((order) => order[position]))).toEqual(new Set(names));
     }
     expect(rotate(names, names.length + 1)).toEqual(rounds[1]);
+  });
+
+  it("shuffle keeps every contender, and the same seed gives the same order", () => {
+    const names = ["a", "b", "c", "d", "e", "f", "g"];
+    expect([...shuffle(names, 7)].sort()).toEqual(names);
+    expect(shuffle(names, 7)).toEqual(shuffle(names, 7));
+    expect(new Set([1, 2, 3, 4, 5].map((seed) => shuffle(names, seed).join(""))).size).toBeGreaterThan(1);
+  });
+
+  it("roundOrder keeps each cycle balanced, yet no contender always follows the same one", () => {
+    const names = ["a", "b", "c", "d", "e"];
+    const orders = Array.from({ length: names.length * 20 }, (_, round) => roundOrder(names, round));
+    for (let cycle = 0; cycle < 20; cycle++) {
+      const rounds = orders.slice(cycle * names.length, (cycle + 1) * names.length);
+      for (let position = 0; position < names.length; position++) {
+        expect(new Set(rounds.map((order) => order[position]))).toEqual(new Set(names));
+      }
+    }
+    // With rotation alone, "a" would follow the same contender in every round but one.
+    const before = new Set(orders.map((order) => order[order.indexOf("a") - 1]).filter(Boolean));
+    expect(before.size).toBe(names.length - 1);
   });
 });
 
