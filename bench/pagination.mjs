@@ -1,9 +1,12 @@
 // Auto-pagination: every group of the stand-in (100,000 in a full run, pages of 500) walked
-// with each build's `for await (… of desk.groups.list({ limit }))` and with a hand-written
-// raw-fetch loop. Time: whole walks in paired rounds (see pairing.mjs), a forced GC before each
-// (untimed). Memory, in separate untimed walks: the live heap at the last page (forced GC
-// there: what the walk holds) and the peak heap sampled densely (garbage included).
-
+// with each build's `desk.groups.list({ limit })` iterator and with a hand-written raw-fetch
+// loop. Time: the walks advance side by side, one page per walker per paired round (see
+// pairing.mjs), so that every ratio compares pages walked moments apart. Memory, in separate
+// untimed walks: the live heap at the last page (a forced GC there: what the walk holds) and
+// the peak heap sampled densely (garbage included).
+//
+// A walker that read ahead would do part of its work during the others' pages; neither does:
+// the client holds one page at a time, and the raw loop fetches a page when it needs it.
 import { pairedRounds } from "./pairing.mjs";
 import { RAW_LOOP, RETRIES, TIMEOUT_MS, TOKEN } from "./settings.mjs";
 import { headersFor } from "./spec.mjs";
@@ -15,33 +18,54 @@ export const LIVE_RUNS = 3;
 
 const MB = 2 ** 20;
 
-/** name -> async (seen) => walks every group, calling `seen(group)` on each in order. */
+/** name -> (seen) => a walk over every group in steps: `page()` hands the next page's groups to
+ *  `seen`, one page's worth, in order; `end()` checks that nothing is left. */
 export function walkers(url, builds, limit) {
   const headers = headersFor(TOKEN);
   const settings = { baseUrl: url, apiToken: TOKEN, maxRetries: RETRIES, timeoutMs: TIMEOUT_MS };
   const desks = Object.values(builds).map(({ label, createDeskClient }) => {
     const desk = createDeskClient(settings);
+    // The iterator protocol `for await (const group of desk.groups.list(...))` runs on.
     return [
       label,
-      async (seen) => {
-        for await (const group of desk.groups.list({ limit })) seen(group);
+      (seen) => {
+        const items = desk.groups.list({ limit })[Symbol.asyncIterator]();
+        return {
+          async page() {
+            for (let i = 0; i < limit; i++) {
+              const { done, value } = await items.next();
+              if (done) throw new Error(`the walk ended ${limit - i} groups early`);
+              seen(value);
+            }
+          },
+          async end() {
+            if (!(await items.next()).done) throw new Error("the walk went on past the last page");
+          },
+        };
       },
     ];
   });
-  const rawLoop = async (seen) => {
-    for (let offset = 0; ; ) {
-      const res = await fetch(`${url}/groups?limit=${limit}&offset=${offset}`, { headers });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const page = await res.json();
-      for (const group of page.results) seen(group);
-      if (!page.next || page.results.length === 0) return;
-      offset += page.results.length;
-    }
+  const rawLoop = (seen) => {
+    let offset = 0;
+    let next = "";
+    return {
+      async page() {
+        const res = await fetch(`${url}/groups?limit=${limit}&offset=${offset}`, { headers });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const page = await res.json();
+        for (const group of page.results) seen(group);
+        offset += page.results.length;
+        next = page.next;
+      },
+      async end() {
+        if (next !== null) throw new Error("the walk went on past the last page");
+      },
+    };
   };
   return Object.fromEntries([...desks, [RAW_LOOP, rawLoop]]);
 }
 
-/** A `seen` callback that checks the walk yields groups 1..total in order, and its end check. */
+/** A `seen` callback that checks a walk hands out groups 1..total in order, and its end check. */
 function inOrder(total) {
   let expected = 1;
   return {
@@ -55,13 +79,20 @@ function inOrder(total) {
   };
 }
 
+/** One whole walk, untimed, calling `seen(group)` on every group. */
+async function walkAll(walker, pages, seen) {
+  const walk = walker(seen);
+  for (let p = 0; p < pages; p++) await walk.page();
+  await walk.end();
+}
+
 /** Heap held at the last page: GC forced at its first item, minus the heap after a GC before. */
-async function liveAtLastPage(walk, total, limit) {
+async function liveAtLastPage(walker, total, limit) {
   globalThis.gc();
   const base = process.memoryUsage().heapUsed;
   let live = Number.NaN;
   let at = 0;
-  await walk(() => {
+  await walkAll(walker, total / limit, () => {
     if (++at === total - limit + 1) {
       globalThis.gc();
       live = process.memoryUsage().heapUsed - base;
@@ -71,39 +102,53 @@ async function liveAtLastPage(walk, total, limit) {
 }
 
 /** Peak heapUsed during a walk, sampled every PEAK_SAMPLE_EVERY items, above the post-GC start. */
-async function peakHeap(walk) {
+async function peakHeap(walker, total, limit) {
   globalThis.gc();
   const base = process.memoryUsage().heapUsed;
   let peak = base;
   let at = 0;
-  await walk(() => {
+  await walkAll(walker, total / limit, () => {
     if (++at % PEAK_SAMPLE_EVERY === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
   });
   return (peak - base) / MB;
 }
 
-/** Per walker: `times` (wall and CPU ms of every round) and `memory` (live heap at the last
- *  page, the largest of LIVE_RUNS walks, and peak heap, both in MB). */
-export async function benchPagination({ url, builds, total, limit, rounds }) {
+/** Per walker: `times` (wall and CPU µs of each page, over `walks` walks side by side, after one
+ *  warm-up walk), `walkMs` (wall and CPU ms of each whole walk: the sum of its pages) and `memory`
+ *  (live heap at the last page, the largest of LIVE_RUNS walks, and peak heap, both in MB).
+ *  `total` is a multiple of `limit`. */
+export async function benchPagination({ url, builds, total, limit, walks }) {
   if (typeof globalThis.gc !== "function") throw new Error("run with node --expose-gc");
-  const walks = walkers(url, builds, limit);
-  const blocks = Object.fromEntries(
-    Object.entries(walks).map(([name, walk]) => [
-      name,
-      async () => {
-        const check = inOrder(total);
-        await walk(check.seen);
-        check.done();
-      },
-    ]),
-  );
-  for (const block of Object.values(blocks)) await block(); // warm-up, one walk each
-  const times = await pairedRounds(blocks, { rounds, prepare: () => globalThis.gc(), divisor: 1000 });
-  const memory = {};
-  for (const [name, walk] of Object.entries(walks)) {
-    const live = [];
-    for (let run = 0; run < LIVE_RUNS; run++) live.push(await liveAtLastPage(walk, total, limit));
-    memory[name] = { liveMB: Math.max(...live), peakMB: await peakHeap(walk) };
+  if (total % limit !== 0) throw new Error(`${total} groups do not fill pages of ${limit}`);
+  const pages = total / limit;
+  const all = walkers(url, builds, limit);
+  const names = Object.keys(all);
+  const times = Object.fromEntries(names.map((name) => [name, { wall: [], cpu: [] }]));
+  const walkMs = Object.fromEntries(names.map((name) => [name, { wall: [], cpu: [] }]));
+  const sumMs = (values) => values.reduce((a, b) => a + b, 0) / 1000;
+  for (let w = 0; w <= walks; w++) {
+    globalThis.gc();
+    const checks = names.map(() => inOrder(total));
+    const steps = names.map((name, i) => all[name](checks[i].seen));
+    const blocks = Object.fromEntries(names.map((name, i) => [name, () => steps[i].page()]));
+    const walk = await pairedRounds(blocks, { rounds: pages, seed: 1 + w * pages });
+    for (const [i, step] of steps.entries()) {
+      await step.end();
+      checks[i].done();
+    }
+    if (w === 0) continue; // the warm-up walk
+    for (const name of names) {
+      for (const metric of ["wall", "cpu"]) {
+        times[name][metric].push(...walk[name][metric]);
+        walkMs[name][metric].push(sumMs(walk[name][metric]));
+      }
+    }
   }
-  return { times, memory };
+  const memory = {};
+  for (const [name, walker] of Object.entries(all)) {
+    const live = [];
+    for (let run = 0; run < LIVE_RUNS; run++) live.push(await liveAtLastPage(walker, total, limit));
+    memory[name] = { liveMB: Math.max(...live), peakMB: await peakHeap(walker, total, limit) };
+  }
+  return { times, walkMs, memory };
 }

@@ -23,14 +23,13 @@ export async function timed(block) {
   return { wallUs, cpuUs: used.user + used.system };
 }
 
-/** Runs `rounds` rounds of `blocks` (name -> () => Promise) in the order of roundOrder, with
- *  `prepare()` (untimed) before each block; per name, the wall and CPU µs of each round. */
-export async function pairedRounds(blocks, { rounds, prepare = () => {}, divisor = 1 }) {
+/** Runs `rounds` rounds of `blocks` (name -> () => Promise) in the order of roundOrder (drawn
+ *  from `seed`); per name, the wall and CPU µs of each round, divided by `divisor`. */
+export async function pairedRounds(blocks, { rounds, divisor = 1, seed = 1 }) {
   const names = Object.keys(blocks);
   const samples = Object.fromEntries(names.map((name) => [name, { wall: [], cpu: [] }]));
   for (let round = 0; round < rounds; round++) {
-    for (const name of roundOrder(names, round)) {
-      prepare();
+    for (const name of roundOrder(names, round, seed)) {
       const { wallUs, cpuUs } = await timed(blocks[name]);
       samples[name].wall.push(wallUs / divisor);
       samples[name].cpu.push(cpuUs / divisor);

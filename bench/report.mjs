@@ -3,6 +3,7 @@
 import { METRICS } from "./figures.mjs";
 import { LIVE_RUNS, PEAK_SAMPLE_EVERY } from "./pagination.mjs";
 import { BARE, FETCH, PEERS, RAW_LOOP } from "./settings.mjs";
+import { summary } from "./stats.cjs";
 
 /** A number with a fixed count of decimals and thousands separators. */
 const fmt = (value, decimals = 0) =>
@@ -220,25 +221,41 @@ function requestsSection(r) {
 /** Auto-pagination: times, ratios and memory. */
 function paginationSection(r) {
   const { plan } = r.run;
-  const { timed, memory } = r.pagination;
+  const { timed, walkMs, memory } = r.pagination;
   const p = plan.pagination;
+  const pages = p.total / p.limit;
   return [
     "## 2. Pagination",
     "",
-    `Every one of ${fmt(p.total)} groups in pages of ${p.limit}: \`for await (const group of desk.groups.list({ limit: ${p.limit} }))\``,
-    `against a hand-written loop of \`fetch\` + \`json()\` over the same pages. ${fmt(p.rounds)} paired rounds of whole walks,`,
-    "order rotated and shuffled as above, a forced GC before each walk (not timed); each walk checks that it sees",
-    "every group once, in order.",
+    `Every one of ${fmt(p.total)} groups in pages of ${p.limit}, with the iterator of \`desk.groups.list({ limit: ${p.limit} })\``,
+    "(pulled with `next()`, as `for await` does) and with a hand-written loop of `fetch` + `json()` over the same",
+    `pages. The walks advance side by side: in each round every walker takes one page (${p.limit} groups, its`,
+    `request included), in the order of the rounds above, so a ratio compares pages walked moments apart.`,
+    `${fmt(p.walks * pages)} paired rounds (${p.walks} × ${pages} pages) after a warm-up walk; each walk checks that`,
+    "it sees every group once, in order, and that it ends after the last page.",
     "",
     `- **Live heap at the last page**: a separate, untimed walk forces a GC (node \`--expose-gc\`) at the first item`,
-    `  of the last page and takes \`heapUsed\` above the level after a GC before the walk: what the walk holds.`,
+    "  of the last page and takes `heapUsed` above the level after a GC before the walk: what the walk holds.",
     `  The largest of ${LIVE_RUNS} walks.`,
     `- **Peak heap**: another untimed walk samples \`process.memoryUsage().heapUsed\` every ${PEAK_SAMPLE_EVERY} items and`,
     "  gives the highest sample above the same level. It includes garbage not yet collected, so it mostly shows",
     "  the size of V8's young generation, which any loop fills; the live heap is the figure that matters.",
     "",
+    "Per page: µs, median (min–max) over the rounds, and the paired ratio to the raw loop; per walk: the sum of",
+    "its pages, median (min–max) over the walks.",
+    "",
     table(
-      ["walk", "wall ms", "÷ raw loop", "CPU ms", "÷ raw loop", "live heap (MB)", "peak heap (MB)"],
+      [
+        "walk",
+        "wall µs / page",
+        "÷ raw loop",
+        "CPU µs / page",
+        "÷ raw loop",
+        "wall ms / walk",
+        "CPU ms / walk",
+        "live heap (MB)",
+        "peak heap (MB)",
+      ],
       timed.wall.rows.map((row) => {
         const cpu = timed.cpu.rows.find((c) => c.name === row.name);
         return [
@@ -247,6 +264,8 @@ function paginationSection(r) {
           ...ratioCells(row, [RAW_LOOP]),
           spread(cpu.own),
           ...ratioCells(cpu, [RAW_LOOP]),
+          spread(summary(walkMs[row.name].wall)),
+          spread(summary(walkMs[row.name].cpu)),
           fmt(memory[row.name].liveMB, 2),
           fmt(memory[row.name].peakMB, 1),
         ];

@@ -43,7 +43,7 @@ const PLANS = {
       sequential: { concurrency: 1, calls: 10, rounds: 1000, warmup: 1000 },
       "concurrency 32": { concurrency: 32, calls: 32, rounds: 400, warmup: 2048 },
     },
-    pagination: { total: 100_000, limit: maxPageLimit, rounds: 20 },
+    pagination: { total: 100_000, limit: maxPageLimit, walks: 5 },
     importRuns: 10,
   },
   quick: {
@@ -51,7 +51,7 @@ const PLANS = {
       sequential: { concurrency: 1, calls: 10, rounds: 30, warmup: 100 },
       "concurrency 32": { concurrency: 32, calls: 32, rounds: 10, warmup: 256 },
     },
-    pagination: { total: 5_000, limit: maxPageLimit, rounds: 3 },
+    pagination: { total: 5_000, limit: maxPageLimit, walks: 1 },
     importRuns: 2,
   },
 };
@@ -149,13 +149,12 @@ async function measure() {
         results.requests[mode] = timedFigures(samples, builds, requestReferences(builds));
       }
       const p = plan.pagination;
-      log(
-        `2. pagination: ${p.total} groups in pages of ${p.limit}, ${p.rounds} paired rounds of whole walks`,
-      );
-      const { times, memory } = await benchPagination({ url: server.url, builds, ...p });
+      log(`2. pagination: ${p.walks} walks over ${p.total} groups in pages of ${p.limit}, side by side`);
+      const { times, walkMs, memory } = await benchPagination({ url: server.url, builds, ...p });
       results.pagination = {
         total: p.total,
         timed: timedFigures(times, builds, walkReferences(builds)),
+        walkMs,
         memory,
       };
     } finally {
