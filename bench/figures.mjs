@@ -2,7 +2,6 @@
 // references, the A/A noise bands, how desk compares with each contender, and the targets.
 import {
   BARE,
-  FETCH,
   LIVE_HEAP_LIMIT_MB,
   PAGINATION_LIMIT,
   PEERS_WITH_RETRIES,
@@ -47,48 +46,42 @@ export function timedFigures(samples, builds, references) {
   return figures;
 }
 
-/** The issue's targets, each with its figure, the band it is judged against, and the verdict. */
+/** A ratio target judged on each measure: the ratio desk / `other`, its band and its verdict. */
+function judged(figures, other, limit) {
+  return Object.fromEntries(
+    Object.keys(METRICS).map((metric) => {
+      const { band, deskVs } = figures[metric];
+      const ratio = deskVs[other].ratio.median;
+      return [metric, { ratio, halfWidth: band.halfWidth, verdict: verdict(ratio, limit, band.halfWidth) }];
+    }),
+  );
+}
+
+/** The issue's targets: ratio targets judged on wall and on client CPU time, each against its own
+ *  band; the live heap against its limit. */
 export function targets({ requests, pagination, builds }) {
-  const desk = builds.current.label;
   const list = [];
   for (const [mode, figures] of Object.entries(requests)) {
-    const { band, deskVs } = figures.wall;
-    const judge = (target, other, limit) => {
-      const ratio = deskVs[other].ratio.median;
-      list.push({ target, ratio, halfWidth: band.halfWidth, verdict: verdict(ratio, limit, band.halfWidth) });
-    };
-    judge(
-      `\`desk.groups.get\` at most ${PER_REQUEST_LIMIT}x bare openapi-fetch, ${mode}`,
-      BARE,
-      PER_REQUEST_LIMIT,
-    );
-    for (const peer of PEERS_WITH_RETRIES)
-      judge(`\`desk.groups.get\` cheaper than ${peer}, ${mode}`, peer, 1);
+    list.push({
+      target: `\`desk.groups.get\` at most ${PER_REQUEST_LIMIT}x bare openapi-fetch, ${mode}`,
+      measures: judged(figures, BARE, PER_REQUEST_LIMIT),
+    });
+    for (const peer of PEERS_WITH_RETRIES) {
+      list.push({
+        target: `\`desk.groups.get\` cheaper than ${peer}, ${mode}`,
+        measures: judged(figures, peer, 1),
+      });
+    }
   }
-  const walk = pagination.timed.wall;
-  const ratio = walk.rows.find((row) => row.name === desk).ratios[RAW_LOOP].median;
   list.push({
     target: `pagination at most ${PAGINATION_LIMIT}x the raw loop`,
-    ratio,
-    halfWidth: walk.band.halfWidth,
-    verdict: verdict(ratio, PAGINATION_LIMIT, walk.band.halfWidth),
+    measures: judged(pagination.timed, RAW_LOOP, PAGINATION_LIMIT),
   });
-  const live = pagination.memory[desk].liveMB;
+  const live = pagination.memory[builds.current.label].liveMB;
   list.push({
     target: `live heap at the last page under ${LIVE_HEAP_LIMIT_MB} MB (${pagination.total.toLocaleString("en-US")} groups)`,
     megabytes: live,
     verdict: live < LIVE_HEAP_LIMIT_MB ? "met" : "missed",
   });
   return list;
-}
-
-/** The references every per-request ratio is taken against: raw fetch, bare openapi-fetch, desk
- *  and, when there is one, the baseline build. */
-export function requestReferences(builds) {
-  return [FETCH, BARE, builds.current.label, ...(builds.baseline ? [builds.baseline.label] : [])];
-}
-
-/** The references of the pagination ratios: the raw loop, desk and the baseline build. */
-export function walkReferences(builds) {
-  return [RAW_LOOP, builds.current.label, ...(builds.baseline ? [builds.baseline.label] : [])];
 }

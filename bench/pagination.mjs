@@ -8,7 +8,7 @@
 // A walker that read ahead would do part of its work during the others' pages; neither does:
 // the client holds one page at a time, and the raw loop fetches a page when it needs it.
 import { pairedRounds } from "./pairing.mjs";
-import { RAW_LOOP, RETRIES, TIMEOUT_MS, TOKEN } from "./settings.mjs";
+import { deskOptions, RAW_LOOP, TOKEN } from "./settings.mjs";
 import { headersFor } from "./spec.mjs";
 
 /** The peak-heap walk samples `heapUsed` every this many items. */
@@ -22,9 +22,8 @@ const MB = 2 ** 20;
  *  `seen`, one page's worth, in order; `end()` checks that nothing is left. */
 export function walkers(url, builds, limit) {
   const headers = headersFor(TOKEN);
-  const settings = { baseUrl: url, apiToken: TOKEN, maxRetries: RETRIES, timeoutMs: TIMEOUT_MS };
   const desks = Object.values(builds).map(({ label, createDeskClient }) => {
-    const desk = createDeskClient(settings);
+    const desk = createDeskClient(deskOptions(url));
     // The iterator protocol `for await (const group of desk.groups.list(...))` runs on.
     return [
       label,

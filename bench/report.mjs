@@ -34,7 +34,7 @@ function heading(r) {
       ["", ""],
       [
         ["command", code(run.command)],
-        ["date", `${run.date}; the run took ${fmt(run.seconds)} s, the build not included`],
+        ["date", `${run.date}; the run took ${fmt(run.seconds)} s (after the build of \`dist/\`)`],
         ["machine", `${m.cpus} × ${m.model}, ${fmt(m.ramGB, 1)} GB RAM, ${m.os}`],
         ["load", `load average ${fmt(m.loadStart, 2)} at the start, ${fmt(m.loadEnd, 2)} at the end`],
         ["Node", m.node],
@@ -68,18 +68,25 @@ function bandsLine(r) {
 
 /** The targets with their verdicts. */
 function targetsSection(r) {
-  const figure = (t) => (t.megabytes === undefined ? `${fmt(t.ratio, 3)}x` : `${fmt(t.megabytes, 2)} MB`);
-  const band = (t) => (t.halfWidth === undefined ? "(not a ratio)" : pct(t.halfWidth));
+  const shown = (verdict) => (verdict === "met" ? "met" : `**${verdict}**`);
+  const cells = (t) =>
+    t.measures
+      ? Object.keys(METRICS).flatMap((metric) => {
+          const m = t.measures[metric];
+          return [`${fmt(m.ratio, 3)}x`, pct(m.halfWidth), shown(m.verdict)];
+        })
+      : [`${fmt(t.megabytes, 2)} MB`, "", shown(t.verdict), "", "", ""];
   return [
     "## Targets",
     "",
-    "Ratios are medians of per-round paired ratios of wall time (desk / the other). A target is **met** when its",
-    "figure clears the limit by more than the noise band, **missed** when it is past the limit by more than the",
+    "Each ratio is the median of per-round paired ratios desk / the other, in wall time and in the client's",
+    "CPU time, each judged against the A/A band of its own part and measure. A target is **met** when the",
+    "figure clears the limit by more than the band, **missed** when it is past the limit by more than the",
     "band, and **inside the noise band** otherwise: this run cannot tell.",
     "",
     table(
-      ["target", "figure", "noise band", "verdict"],
-      r.targets.map((t) => [t.target, figure(t), band(t), t.verdict === "met" ? "met" : `**${t.verdict}**`]),
+      ["target", "wall", "band", "verdict", "client CPU", "band", "verdict"],
+      r.targets.map((t) => [t.target, ...cells(t)]),
     ),
     "",
   ];

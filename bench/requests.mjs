@@ -8,7 +8,7 @@ import { ofetch } from "ofetch";
 import createClient from "openapi-fetch";
 import { request } from "undici";
 import { drive, pairedRounds } from "./pairing.mjs";
-import { BARE, FETCH, RETRIES, TIMEOUT_MS, TOKEN } from "./settings.mjs";
+import { BARE, deskOptions, FETCH, RETRIES, TIMEOUT_MS, TOKEN } from "./settings.mjs";
 import { headersFor } from "./spec.mjs";
 
 /** Throws unless `group` is the group `id` (every contender checks its answer the same way). */
@@ -19,10 +19,9 @@ function expectGroup(group, id) {
 /** name -> async (id) => fetches group `id` and checks it; the client builds first. */
 export function contenders(url, builds) {
   const headers = headersFor(TOKEN);
-  const settings = { baseUrl: url, apiToken: TOKEN, maxRetries: RETRIES, timeoutMs: TIMEOUT_MS };
   const desks = Object.fromEntries(
     Object.values(builds).map(({ label, createDeskClient }) => {
-      const desk = createDeskClient(settings);
+      const desk = createDeskClient(deskOptions(url));
       return [label, async (id) => expectGroup(await desk.groups.get(id), id)];
     }),
   );

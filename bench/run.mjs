@@ -14,11 +14,11 @@ import { maxPageLimit } from "../scripts/lib/spec-facts.mjs";
 import { bundleSize, sizes } from "../scripts/size.mjs";
 import { loadBuilds } from "./builds.mjs";
 import { startChildServer } from "./child-server.mjs";
-import { requestReferences, targets, timedFigures, walkReferences } from "./figures.mjs";
+import { targets, timedFigures } from "./figures.mjs";
 import { benchImports } from "./import-cost.mjs";
 import { ensurePeers } from "./peers.mjs";
 import { render } from "./report.mjs";
-import { BARE } from "./settings.mjs";
+import { BARE, FETCH, RAW_LOOP } from "./settings.mjs";
 
 const USAGE = `Usage: node bench/run.mjs [--quick] [--baseline <git-ref>]
        npm run bench -- [--quick] [--baseline <git-ref>]      (builds dist/ first)
@@ -146,14 +146,14 @@ async function measure() {
           `1. per request, ${mode}: ${modePlan.rounds} paired rounds of ${modePlan.calls} calls per contender`,
         );
         const samples = await benchMode(fns, modePlan);
-        results.requests[mode] = timedFigures(samples, builds, requestReferences(builds));
+        results.requests[mode] = timedFigures(samples, builds, [FETCH, BARE]);
       }
       const p = plan.pagination;
-      log(`2. pagination: ${p.walks} walks over ${p.total} groups in pages of ${p.limit}, side by side`);
+      log(`2. pagination: ${p.walks} walk(s) over ${p.total} groups in pages of ${p.limit}, side by side`);
       const { times, walkMs, memory } = await benchPagination({ url: server.url, builds, ...p });
       results.pagination = {
         total: p.total,
-        timed: timedFigures(times, builds, walkReferences(builds)),
+        timed: timedFigures(times, builds, [RAW_LOOP]),
         walkMs,
         memory,
       };

@@ -7,6 +7,14 @@ export const TOKEN = "bench-token";
 export const RETRIES = 2;
 export const TIMEOUT_MS = 30_000;
 
+/** The options every build of the client is created with, against the stand-in at `baseUrl`. */
+export const deskOptions = (baseUrl) => ({
+  baseUrl,
+  apiToken: TOKEN,
+  maxRetries: RETRIES,
+  timeoutMs: TIMEOUT_MS,
+});
+
 /** The reference contenders of the per-request part. */
 export const FETCH = "fetch + json()";
 export const BARE = "openapi-fetch";
