@@ -1,6 +1,7 @@
 // Paired rounds: in each round every contender runs one short block, in an order rotated from
-// round to round (and shuffled each cycle of rounds, see roundOrder), so that a ratio between two contenders is taken over blocks run moments
-// apart. A block's wall time and the CPU time of this (the client) process are both kept.
+// round to round (and shuffled each cycle of rounds, see roundOrder), so that a ratio between
+// two contenders is taken over blocks run moments apart. A block's wall time and the CPU time
+// of this (the client) process are both kept.
 import { performance } from "node:perf_hooks";
 import { roundOrder } from "./stats.cjs";
 

@@ -25,10 +25,13 @@ function table(header, rows) {
 /** The run's heading facts. */
 function heading(r) {
   const { machine: m, run } = r;
+  const dirty = run.dirty ? " with uncommitted changes" : "";
+  const baseline = r.builds.baseline;
   return [
     "# Benchmarks",
     "",
-    "Written by `npm run bench` (`bench/run.mjs`); every full run rewrites this file. Do not edit it: run it again.",
+    "Written by `npm run bench` (`bench/run.mjs`); every full run rewrites this file.",
+    "Do not edit it: run it again.",
     "",
     table(
       ["", ""],
@@ -38,15 +41,12 @@ function heading(r) {
         ["machine", `${m.cpus} × ${m.model}, ${fmt(m.ramGB, 1)} GB RAM, ${m.os}`],
         ["load", `load average ${fmt(m.loadStart, 2)} at the start, ${fmt(m.loadEnd, 2)} at the end`],
         ["Node", m.node],
-        [
-          "measured",
-          `this checkout's \`dist/\`, built from commit ${code(run.commit)}${run.dirty ? " with uncommitted changes" : ""}`,
-        ],
-        ...(r.builds.baseline
+        ["measured", `this checkout's \`dist/\`, built from commit ${code(run.commit)}${dirty}`],
+        ...(baseline
           ? [
               [
                 "baseline",
-                `the client of ${code(r.builds.baseline.ref)} (${code(r.builds.baseline.commit.slice(0, 12))}), built in a scratch folder`,
+                `${code(baseline.ref)} (${code(baseline.commit.slice(0, 12))}), built in a scratch folder`,
               ],
             ]
           : []),
@@ -57,13 +57,12 @@ function heading(r) {
   ];
 }
 
-/** The wall-time bands in one line. */
+/** The bands of every part in one line. */
 function bandsLine(r) {
-  const parts = Object.entries(r.requests).map(
-    ([mode, f]) => `${pct(f.wall.band.halfWidth)} per request ${mode}`,
-  );
-  parts.push(`${pct(r.pagination.timed.wall.band.halfWidth)} pagination`);
-  return `${parts.join(", ")} (wall time)`;
+  const both = (f) => `${pct(f.wall.band.halfWidth)} wall, ${pct(f.cpu.band.halfWidth)} CPU`;
+  const parts = Object.entries(r.requests).map(([mode, f]) => `per request ${mode}: ${both(f)}`);
+  parts.push(`pagination: ${both(r.pagination.timed)}`);
+  return parts.join("; ");
 }
 
 /** The targets with their verdicts. */
@@ -98,24 +97,26 @@ function methodSection(r) {
   return [
     "## Method",
     "",
-    `- The API stand-in (\`bench/server.mjs\`) is a keep-alive \`node:http\` server in a **child process**, so`,
-    "  serving does not share the measured client's event loop. `GET /groups/{id}` answers a group with five",
-    `  members, ${fmt(r.run.groupBytes)} bytes of JSON; \`GET /groups\` serves pages over ${fmt(plan.pagination.total)} groups.`,
+    "- The API stand-in (`bench/server.mjs`) is a keep-alive `node:http` server in a **child",
+    "  process**, so serving does not share the measured client's event loop. `GET /groups/{id}`",
+    `  answers a group with five members, ${fmt(r.run.groupBytes)} bytes of JSON; \`GET /groups\` serves`,
+    `  pages over ${fmt(plan.pagination.total)} groups.`,
     "- **Paired rounds.** Contenders run in rounds; in each round every contender runs one short block",
     "  (a few milliseconds), in an order rotated from round to round, so that over each cycle of as many",
     "  rounds as contenders each one runs once in every position. The order is also shuffled afresh each",
     "  cycle: with rotation alone a contender always runs right after the same other one and inherits its",
-    "  garbage and connection state every time, which showed as a steady gap between two copies of one build.",
+    "  garbage and connection state every time, which showed as a steady gap between two copies of",
+    "  one build.",
     "  A ratio between two contenders is taken within each round, between blocks run moments apart, and",
     "  the figure is the **median of the per-round ratios** (taken on their logarithms, so that a / b and",
     "  b / a agree), with their min–max. Slow stretches of a shared machine hit both sides of a ratio.",
-    "- **Two measures.** Wall time of each block, and the CPU time (user + system, all threads) of the client's",
-    "  process during it (`process.cpuUsage()`); the server's CPU is not in it.",
+    "- **Two measures.** Wall time of each block, and the CPU time (user + system, all threads) of",
+    "  the client's process during it (`process.cpuUsage()`); the server's CPU is not in it.",
     "- **The A/A control.** A second copy of the same build, copied to a scratch folder and imported",
     "  separately, runs as one more contender. Its ratio to the first copy shows what the benchmark reports",
-    "  when nothing differs. The run is cut into 5 consecutive stretches; the **band** is the farthest the A/A",
-    "  median strays from 1 (as a factor, either way), over the whole run or any stretch. A ratio within the",
-    "  band of 1 is **no measurable difference**, never a win or a loss.",
+    "  when nothing differs. The run is cut into 5 consecutive stretches; the **band** is the",
+    "  farthest the A/A median strays from 1 (as a factor, either way), over the whole run or any",
+    "  stretch. A ratio within the band of 1 is **no measurable difference**, never a win or a loss.",
     "- Every contender checks each answer (the group's id), sends the same token and content type, and is",
     "  configured like the client where it can be: the client's `maxRetries` and `timeoutMs` are given",
     "  to each peer that has them (below).",
@@ -186,8 +187,9 @@ function requestsSection(r) {
     out.push(
       `### ${mode}`,
       "",
-      `${fmt(p.rounds)} rounds; a block is ${p.calls} calls with ${p.concurrency} in flight, after ${fmt(p.warmup)} warm-up calls per contender.`,
-      "Microseconds per call, and ratios to raw fetch and to bare openapi-fetch: median (min–max) over the rounds.",
+      `${fmt(p.rounds)} rounds; a block is ${p.calls} calls with ${p.concurrency} in flight, after`,
+      `${fmt(p.warmup)} warm-up calls per contender. Microseconds per call, and ratios to raw fetch`,
+      "and to bare openapi-fetch: median (min–max) over the rounds.",
       "",
       table(
         ["contender", "wall µs", "÷ fetch", "÷ openapi-fetch", "CPU µs", "÷ fetch", "÷ openapi-fetch"],
@@ -210,7 +212,8 @@ function requestsSection(r) {
   out.push(
     "### `desk.groups.get` against each contender",
     "",
-    "Median of the per-round ratios desk / contender (min–max), read against the band of its mode and measure.",
+    "Median of the per-round ratios desk / contender (min–max), read against the band of its mode",
+    "and measure.",
     "",
     deskAgainst(
       Object.entries(r.requests).flatMap(([mode, figures]) =>
@@ -234,22 +237,24 @@ function paginationSection(r) {
   return [
     "## 2. Pagination",
     "",
-    `Every one of ${fmt(p.total)} groups in pages of ${p.limit}, with the iterator of \`desk.groups.list({ limit: ${p.limit} })\``,
-    "(pulled with `next()`, as `for await` does) and with a hand-written loop of `fetch` + `json()` over the same",
-    `pages. The walks advance side by side: in each round every walker takes one page (${p.limit} groups, its`,
-    `request included), in the order of the rounds above, so a ratio compares pages walked moments apart.`,
-    `${fmt(p.walks * pages)} paired rounds (${p.walks} × ${pages} pages) after a warm-up walk; each walk checks that`,
-    "it sees every group once, in order, and that it ends after the last page.",
+    `Every one of ${fmt(p.total)} groups in pages of ${p.limit}, with the iterator of`,
+    `\`desk.groups.list({ limit: ${p.limit} })\` (pulled with \`next()\`, as \`for await\` does) and with a`,
+    "hand-written loop of `fetch` + `json()` over the same pages. The walks advance side by side: in",
+    `each round every walker takes one page (${p.limit} groups, its request included), in the order of`,
+    "the rounds above, so a ratio compares pages walked moments apart.",
+    `${fmt(p.walks * pages)} paired rounds (${p.walks} × ${pages} pages) after a warm-up walk; each walk`,
+    "checks that it sees every group once, in order, and that it ends after the last page.",
     "",
-    `- **Live heap at the last page**: a separate, untimed walk forces a GC (node \`--expose-gc\`) at the first item`,
-    "  of the last page and takes `heapUsed` above the level after a GC before the walk: what the walk holds.",
-    `  The largest of ${LIVE_RUNS} walks.`,
-    `- **Peak heap**: another untimed walk samples \`process.memoryUsage().heapUsed\` every ${PEAK_SAMPLE_EVERY} items and`,
-    "  gives the highest sample above the same level. It includes garbage not yet collected, so it mostly shows",
-    "  the size of V8's young generation, which any loop fills; the live heap is the figure that matters.",
+    "- **Live heap at the last page**: a separate, untimed walk forces a GC (node `--expose-gc`) at",
+    "  the first item of the last page and takes `heapUsed` above the level after a GC before the walk:",
+    `  what the walk holds. The largest of ${LIVE_RUNS} walks.`,
+    "- **Peak heap**: another untimed walk samples `process.memoryUsage().heapUsed` every",
+    `  ${PEAK_SAMPLE_EVERY} items and gives the highest sample above the same level. It includes garbage not`,
+    "  yet collected, so it mostly shows the size of V8's young generation, which any loop fills; the",
+    "  live heap is the figure that matters.",
     "",
-    "Per page: µs, median (min–max) over the rounds, and the paired ratio to the raw loop; per walk: the sum of",
-    "its pages, median (min–max) over the walks.",
+    "Per page: µs, median (min–max) over the rounds, and the paired ratio to the raw loop; per walk:",
+    "the sum of its pages, median (min–max) over the walks.",
     "",
     table(
       [
@@ -295,8 +300,9 @@ function costSection(r) {
   return [
     "## 3. Import cost",
     "",
-    `Each module imported in a fresh \`node\` process, ${r.run.plan.importRuns} processes each, modules in turn. "import" is`,
-    'timed inside the process around `await import()`; "process" is spawn to exit. Reported, not a target.',
+    `Each module imported in a fresh \`node\` process, ${r.run.plan.importRuns} processes each, modules in`,
+    'turn. "import" is timed inside the process around `await import()`; "process" is spawn to exit.',
+    "Reported, not a target.",
     "",
     table(
       ["module", "import ms", "process ms"],
@@ -305,8 +311,8 @@ function costSection(r) {
     "",
     "## 4. Bundle size",
     "",
-    "`scripts/size.mjs` (`npm run size`): the built ESM entry bundled with its dependencies by esbuild, minified,",
-    "gzip level 9. Reported, not a target (a test guards it against bloat).",
+    "`scripts/size.mjs` (`npm run size`): the built ESM entry bundled with its dependencies by",
+    "esbuild, minified, gzip level 9. Reported, not a target (a test guards it against bloat).",
     "",
     table(
       ["bundle", "minified", "min+gz"],

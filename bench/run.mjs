@@ -142,9 +142,7 @@ async function measure() {
       results.requests = {};
       const fns = contenders(server.url, builds);
       for (const [mode, modePlan] of Object.entries(plan.requests)) {
-        log(
-          `1. per request, ${mode}: ${modePlan.rounds} paired rounds of ${modePlan.calls} calls per contender`,
-        );
+        log(`1. per request, ${mode}: ${modePlan.rounds} paired rounds of ${modePlan.calls} calls each`);
         const samples = await benchMode(fns, modePlan);
         results.requests[mode] = timedFigures(samples, builds, [FETCH, BARE]);
       }
