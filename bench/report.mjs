@@ -117,6 +117,8 @@ function methodSection(r) {
     "  when nothing differs. The run is cut into 5 consecutive stretches; the **band** is the",
     "  farthest the A/A median strays from 1 (as a factor, either way), over the whole run or any",
     "  stretch. A ratio within the band of 1 is **no measurable difference**, never a win or a loss.",
+    "  The band is the noise of the client's own code; a peer on another stack (axios on `node:http`)",
+    "  can move more than that from one run to the next.",
     "- Every contender checks each answer (the group's id), sends the same token and content type, and is",
     "  configured like the client where it can be: the client's `maxRetries` and `timeoutMs` are given",
     "  to each peer that has them (below).",
