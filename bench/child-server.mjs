@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
-/** Spawns the stand-in server with `total` groups; resolves { url, stop }. */
+/** Spawns the stand-in server with `total` groups; resolves { url, groupBytes, stop }. */
 export function startChildServer(total = 100_000) {
   const child = spawn(
     process.execPath,
@@ -16,9 +16,10 @@ export function startChildServer(total = 100_000) {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`bench server exited early (code ${code})`)));
     createInterface({ input: child.stdout }).once("line", (line) => {
-      const { url } = JSON.parse(line);
+      const { url, groupBytes } = JSON.parse(line);
       resolve({
         url,
+        groupBytes,
         stop: () =>
           new Promise((done) => {
             child.removeAllListeners("exit");

@@ -1,280 +1,338 @@
-// Writes BENCHMARKS.md from one run's results: the machine, the command, one table per part,
-// each target checked against its figure.
-import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { fmt, spread, table } from "./stats.mjs";
+// BENCHMARKS.md from one run: what was run where, the targets judged against the A/A noise
+// band, the band itself, then one section per part. Every word of it is written by the run.
+import { METRICS } from "./figures.mjs";
+import { LIVE_RUNS, PEAK_SAMPLE_EVERY } from "./pagination.mjs";
+import { BARE, FETCH, PEERS, RAW_LOOP } from "./settings.mjs";
+import { summary } from "./stats.cjs";
 
+/** A number with a fixed count of decimals and thousands separators. */
+const fmt = (value, decimals = 0) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+/** "median (min–max)" of a summary. */
+const spread = (s, decimals = 0) =>
+  `${fmt(s.median, decimals)} (${fmt(s.min, decimals)}–${fmt(s.max, decimals)})`;
+/** A band's half-width as a percentage. */
+const pct = (halfWidth) => `±${fmt(halfWidth * 100, 1)} %`;
 const kB = (bytes) => `${fmt(bytes / 1000, 2)} kB`;
-const ratio = (value) => `${fmt(value, 3)}x`;
-const verdict = (met) => (met ? "met" : "**missed**");
+const code = (text) => `\`${text}\``;
 
-/** The machine the numbers come from. */
-export function machine() {
-  const cpu = cpus();
-  return {
-    cpu: `${cpu.length} × ${cpu[0]?.model?.trim() ?? "unknown CPU"}`,
-    ramGB: totalmem() / 2 ** 30,
-    node: process.version,
-    date: new Date().toISOString().slice(0, 10),
-  };
+/** A markdown table from a header row and body rows. */
+function table(header, rows) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-/** The markdown document for results `r` (see run.mjs for its shape). */
-export function render(r) {
-  const m = r.machine;
-  const out = [];
-  out.push(
+/** The run's heading facts. */
+function heading(r) {
+  const { machine: m, run } = r;
+  const dirty = run.dirty ? " with uncommitted changes" : "";
+  const baseline = r.builds.baseline;
+  return [
     "# Benchmarks",
     "",
-    "Written by `npm run bench` (build, then `node bench/run.mjs`); do not edit by hand, run it again.",
+    "Written by `npm run bench` (`bench/run.mjs`); every full run rewrites this file.",
+    "Do not edit it: run it again.",
     "",
-    `- Machine: ${m.cpu}, ${fmt(m.ramGB, 1)} GB RAM`,
-    `- Node ${m.node}, ${m.date}`,
-    "- Reproduce: `npm run bench` (about 2 minutes on 2 cores, the build included)",
-    "- The client is imported from the built package (`sendbird-desk-platform`, resolved to `dist/` by self-reference).",
-    "- The API stand-in (`bench/server.mjs`) is a keep-alive `node:http` server in a **child process**, so serving",
-    "  does not compete with the measured client inside one event loop; on 2 cores each side gets its own core.",
-    "- Contenders run side by side in one process, interleaved: each round runs every contender once, the",
-    "  order rotated from round to round. Figures are medians with (min–max) over the rounds.",
+    table(
+      ["", ""],
+      [
+        ["command", code(run.command)],
+        ["date", `${run.date}; the run took ${fmt(run.seconds)} s (after the build of \`dist/\`)`],
+        ["machine", `${m.cpus} × ${m.model}, ${fmt(m.ramGB, 1)} GB RAM, ${m.os}`],
+        ["load", `load average ${fmt(m.loadStart, 2)} at the start, ${fmt(m.loadEnd, 2)} at the end`],
+        ["Node", m.node],
+        ["measured", `this checkout's \`dist/\`, built from commit ${code(run.commit)}${dirty}`],
+        ...(baseline
+          ? [
+              [
+                "baseline",
+                `${code(baseline.ref)} (${code(baseline.commit.slice(0, 12))}), built in a scratch folder`,
+              ],
+            ]
+          : []),
+        ["noise band (A/A)", bandsLine(r)],
+      ],
+    ),
     "",
-  );
+  ];
+}
 
-  const req = r.requests;
-  out.push(`## 1. Per-request cost: \`desk.groups.get\` vs bare openapi-fetch vs raw fetch`, "");
-  out.push(
-    `${fmt(req.n * req.rounds)} requests per contender and mode, in ${req.rounds} rounds of ${fmt(req.n)}; requests/s (higher is better).`,
-    `Ratios are per-request cost relative to the baseline (its requests/s over the client's): 1.00x = same cost.`,
+/** The bands of every part in one line. */
+function bandsLine(r) {
+  const both = (f) => `${pct(f.wall.band.halfWidth)} wall, ${pct(f.cpu.band.halfWidth)} CPU`;
+  const parts = Object.entries(r.requests).map(([mode, f]) => `per request ${mode}: ${both(f)}`);
+  parts.push(`pagination: ${both(r.pagination.timed)}`);
+  return parts.join("; ");
+}
+
+/** The targets with their verdicts. */
+function targetsSection(r) {
+  const shown = (verdict) => (verdict === "met" ? "met" : `**${verdict}**`);
+  const cells = (t) =>
+    t.measures
+      ? Object.keys(METRICS).flatMap((metric) => {
+          const m = t.measures[metric];
+          return [`${fmt(m.ratio, 3)}x`, pct(m.halfWidth), shown(m.verdict)];
+        })
+      : [`${fmt(t.megabytes, 2)} MB`, "", shown(t.verdict), "", "", ""];
+  return [
+    "## Targets",
     "",
-  );
+    "Each ratio is the median of per-round paired ratios desk / the other, in wall time and in the client's",
+    "CPU time, each judged against the A/A band of its own part and measure. A target is **met** when the",
+    "figure clears the limit by more than the band, **missed** when it is past the limit by more than the",
+    "band, and **inside the noise band** otherwise: this run cannot tell.",
+    "",
+    table(
+      ["target", "wall", "band", "verdict", "client CPU", "band", "verdict"],
+      r.targets.map((t) => [t.target, ...cells(t)]),
+    ),
+    "",
+  ];
+}
+
+/** How the run measures. */
+function methodSection(r) {
+  const { plan } = r.run;
+  return [
+    "## Method",
+    "",
+    "- The API stand-in (`bench/server.mjs`) is a keep-alive `node:http` server in a **child",
+    "  process**, so serving does not share the measured client's event loop. `GET /groups/{id}`",
+    `  answers a group with five members, ${fmt(r.run.groupBytes)} bytes of JSON; \`GET /groups\` serves`,
+    `  pages over ${fmt(plan.pagination.total)} groups.`,
+    "- **Paired rounds.** Contenders run in rounds; in each round every contender runs one short block",
+    "  (a few milliseconds), in an order rotated from round to round, so that over each cycle of as many",
+    "  rounds as contenders each one runs once in every position. The order is also shuffled afresh each",
+    "  cycle: with rotation alone a contender always runs right after the same other one and inherits its",
+    "  garbage and connection state every time, which showed as a steady gap between two copies of",
+    "  one build.",
+    "  A ratio between two contenders is taken within each round, between blocks run moments apart, and",
+    "  the figure is the **median of the per-round ratios** (taken on their logarithms, so that a / b and",
+    "  b / a agree), with their min–max. Slow stretches of a shared machine hit both sides of a ratio.",
+    "- **Two measures.** Wall time of each block, and the CPU time (user + system, all threads) of",
+    "  the client's process during it (`process.cpuUsage()`); the server's CPU is not in it.",
+    "- **The A/A control.** A second copy of the same build, copied to a scratch folder and imported",
+    "  separately, runs as one more contender. Its ratio to the first copy shows what the benchmark reports",
+    "  when nothing differs. The run is cut into 5 consecutive stretches; the **band** is the",
+    "  farthest the A/A median strays from 1 (as a factor, either way), over the whole run or any",
+    "  stretch. A ratio within the band of 1 is **no measurable difference**, never a win or a loss.",
+    "  The band is the noise of the client's own code; a peer on another stack (axios on `node:http`)",
+    "  can move more than that from one run to the next.",
+    "- Every contender checks each answer (the group's id), sends the same token and content type, and is",
+    "  configured like the client where it can be: the client's `maxRetries` and `timeoutMs` are given",
+    "  to each peer that has them (below).",
+    "",
+  ];
+}
+
+/** The A/A bands of every timed part. */
+function bandSection(r) {
   const rows = [];
-  for (const [mode, s] of Object.entries(req.results)) {
-    const desk = s["desk.groups.get"].median;
-    const bare = s["openapi-fetch GET"].median;
-    const raw = s["fetch + json()"].median;
-    const label = mode === "1" ? "sequential" : `concurrency ${mode}`;
-    rows.push([
-      label,
-      spread(s["desk.groups.get"]),
-      spread(s["openapi-fetch GET"]),
-      spread(s["fetch + json()"]),
-      ratio(raw / desk),
-      ratio(bare / desk),
-    ]);
+  const add = (part, figures) => {
+    for (const [metric, label] of Object.entries(METRICS)) {
+      const { band } = figures[metric];
+      rows.push([
+        part,
+        label,
+        fmt(band.median, 3),
+        `${fmt(band.segments.min, 3)}–${fmt(band.segments.max, 3)}`,
+        pct(band.halfWidth),
+      ]);
+    }
+  };
+  for (const [mode, figures] of Object.entries(r.requests)) add(`per request, ${mode}`, figures);
+  add("pagination", r.pagination.timed);
+  return [
+    "## Noise: the A/A control",
+    "",
+    `${code(r.builds.copy.label)} / ${code(r.builds.current.label)}: the same code, loaded twice.`,
+    "",
+    table(["part", "measure", "A/A median", "medians of the 5 stretches", "band"], rows),
+    "",
+  ];
+}
+
+/** One contender's ratio cells against `refs`. */
+const ratioCells = (row, refs) => refs.map((ref) => (row.name === ref ? "1" : spread(row.ratios[ref], 2)));
+
+/** A table of desk against each other contender: the ratio and how it reads against the band. */
+function deskAgainst(columns) {
+  const names = Object.keys(columns[0].figures.deskVs);
+  return table(
+    ["desk / …", ...columns.map((c) => c.label)],
+    names.map((name) => [
+      code(name),
+      ...columns.map(({ figures }) => {
+        const { ratio, reading } = figures.deskVs[name];
+        return `${fmt(ratio.median, 3)} (${fmt(ratio.min, 2)}–${fmt(ratio.max, 2)}) ${reading}`;
+      }),
+    ]),
+  );
+}
+
+/** Per-request cost, one table per mode, then desk against every contender. */
+function requestsSection(r) {
+  const { plan } = r.run;
+  const refs = [FETCH, BARE];
+  const out = [
+    "## 1. Per request: `desk.groups.get` and the peers",
+    "",
+    "The contenders, each fetching one group and parsing it:",
+    "",
+    ...Object.values(r.builds).map((b) => `- ${code(b.label)}: \`desk.groups.get(id)\` from ${b.describe}`),
+    ...Object.entries(PEERS).map(([name, how]) => `- ${code(name)}: ${how}`),
+    "",
+  ];
+  for (const [mode, figures] of Object.entries(r.requests)) {
+    const p = plan.requests[mode];
+    out.push(
+      `### ${mode}`,
+      "",
+      `${fmt(p.rounds)} rounds; a block is ${p.calls} calls with ${p.concurrency} in flight, after`,
+      `${fmt(p.warmup)} warm-up calls per contender. Microseconds per call, and ratios to raw fetch`,
+      "and to bare openapi-fetch: median (min–max) over the rounds.",
+      "",
+      table(
+        ["contender", "wall µs", "÷ fetch", "÷ openapi-fetch", "CPU µs", "÷ fetch", "÷ openapi-fetch"],
+        [...figures.wall.rows]
+          .sort((a, b) => a.ratios[FETCH].median - b.ratios[FETCH].median)
+          .map((row) => {
+            const cpu = figures.cpu.rows.find((c) => c.name === row.name);
+            return [
+              code(row.name),
+              fmt(row.own.median),
+              ...ratioCells(row, refs),
+              fmt(cpu.own.median),
+              ...ratioCells(cpu, refs),
+            ];
+          }),
+      ),
+      "",
+    );
   }
   out.push(
-    table(
-      [
-        "mode",
-        "desk.groups.get",
-        "openapi-fetch GET",
-        "fetch + json()",
-        "cost vs raw fetch",
-        "cost vs openapi-fetch",
-      ],
-      rows,
+    "### `desk.groups.get` against each contender",
+    "",
+    "Median of the per-round ratios desk / contender (min–max), read against the band of its mode",
+    "and measure.",
+    "",
+    deskAgainst(
+      Object.entries(r.requests).flatMap(([mode, figures]) =>
+        Object.entries(METRICS).map(([metric, label]) => ({
+          label: `${mode}, ${label}`,
+          figures: figures[metric],
+        })),
+      ),
     ),
     "",
   );
+  return out;
+}
 
-  const pg = r.pagination.results;
-  const walk = pg["desk.groups.list (for await)"];
-  const loop = pg["raw fetch loop"];
-  const gen = pg["raw fetch loop, as an async generator"];
-  out.push(
-    "## 2. Auto-pagination",
+/** Auto-pagination: times, ratios and memory. */
+function paginationSection(r) {
+  const { plan } = r.run;
+  const { timed, walkMs, memory } = r.pagination;
+  const p = plan.pagination;
+  const pages = p.total / p.limit;
+  return [
+    "## 2. Pagination",
     "",
-    `${fmt(r.pagination.total)} groups in pages of ${r.pagination.limit}, ${r.pagination.rounds} rounds. "Peak heap growth": peak \`heapUsed\` (sampled once per page) above the level`,
-    'after a forced GC, garbage not yet collected included. "Live at the last page": one more, untimed walk that forces a GC',
-    "on the last page's first item, i.e. what the walk really holds. The third row is not a target: the raw loop behind an",
-    "async generator, to isolate what `for await` over single items costs.",
+    `Every one of ${fmt(p.total)} groups in pages of ${p.limit}, with the iterator of`,
+    `\`desk.groups.list({ limit: ${p.limit} })\` (pulled with \`next()\`, as \`for await\` does) and with a`,
+    "hand-written loop of `fetch` + `json()` over the same pages. The walks advance side by side: in",
+    `each round every walker takes one page (${p.limit} groups, its request included), in the order of`,
+    "the rounds above, so a ratio compares pages walked moments apart.",
+    `${fmt(p.walks * pages)} paired rounds (${p.walks} × ${pages} pages) after a warm-up walk; each walk`,
+    "checks that it sees every group once, in order, and that it ends after the last page.",
+    "",
+    "- **Live heap at the last page**: a separate, untimed walk forces a GC (node `--expose-gc`) at",
+    "  the first item of the last page and takes `heapUsed` above the level after a GC before the walk:",
+    `  what the walk holds. The largest of ${LIVE_RUNS} walks.`,
+    "- **Peak heap**: another untimed walk samples `process.memoryUsage().heapUsed` every",
+    `  ${PEAK_SAMPLE_EVERY} items and gives the highest sample above the same level. It includes garbage not`,
+    "  yet collected, so it mostly shows the size of V8's young generation, which any loop fills; the",
+    "  live heap is the figure that matters.",
+    "",
+    "Per page: µs, median (min–max) over the rounds, and the paired ratio to the raw loop; per walk:",
+    "the sum of its pages, median (min–max) over the walks.",
     "",
     table(
-      ["walk", "time (ms)", "peak heap growth (MB)", "live at the last page (MB)"],
       [
-        [
-          "`for await (… of desk.groups.list({ limit: 500 }))`",
-          spread(walk.ms),
-          spread(walk.heapMB, 1),
-          fmt(walk.liveMB, 1),
-        ],
-        ["hand-written raw-fetch loop", spread(loop.ms), spread(loop.heapMB, 1), fmt(loop.liveMB, 1)],
-        [
-          "raw-fetch loop as an async generator (`yield*`)",
-          spread(gen.ms),
-          spread(gen.heapMB, 1),
-          fmt(gen.liveMB, 1),
-        ],
+        "walk",
+        "wall µs / page",
+        "÷ raw loop",
+        "CPU µs / page",
+        "÷ raw loop",
+        "wall ms / walk",
+        "CPU ms / walk",
+        "live heap (MB)",
+        "peak heap (MB)",
       ],
+      timed.wall.rows.map((row) => {
+        const cpu = timed.cpu.rows.find((c) => c.name === row.name);
+        return [
+          code(row.name),
+          spread(row.own),
+          ...ratioCells(row, [RAW_LOOP]),
+          spread(cpu.own),
+          ...ratioCells(cpu, [RAW_LOOP]),
+          spread(summary(walkMs[row.name].wall)),
+          spread(summary(walkMs[row.name].cpu)),
+          fmt(memory[row.name].liveMB, 2),
+          fmt(memory[row.name].peakMB, 1),
+        ];
+      }),
     ),
     "",
-    `Time ratio (client / raw loop, medians): ${ratio(walk.ms.median / loop.ms.median)}; raw async generator / raw loop: ${ratio(gen.ms.median / loop.ms.median)}.`,
+    deskAgainst(Object.entries(METRICS).map(([metric, label]) => ({ label, figures: timed[metric] }))),
     "",
-  );
+  ];
+}
 
-  const im = r.imports.results;
-  out.push(
+/** Import cost and bundle size: reported, not targets. */
+function costSection(r) {
+  const { imports, size } = r;
+  const sizeRows = [
+    ["client + openapi-fetch", size.client],
+    ["openapi-fetch alone (`createClient`, tree-shaken)", size.openapiFetch],
+    ...(size.baseline ? [[`${code(r.builds.baseline.label)} + openapi-fetch`, size.baseline]] : []),
+  ];
+  return [
     "## 3. Import cost",
     "",
-    `Each import in a fresh \`node\` process, ${r.imports.runs} runs each, interleaved. "import" is measured inside the process around \`await import()\`; "process" is spawn to exit.`,
+    `Each module imported in a fresh \`node\` process, ${r.run.plan.importRuns} processes each, modules in`,
+    'turn. "import" is timed inside the process around `await import()`; "process" is spawn to exit.',
+    "Reported, not a target.",
     "",
     table(
-      ["module", "import (ms)", "process (ms)"],
-      Object.entries(im).map(([name, s]) => [`\`${name}\``, spread(s.importMs, 1), spread(s.processMs, 1)]),
+      ["module", "import ms", "process ms"],
+      Object.entries(imports).map(([name, s]) => [code(name), spread(s.importMs, 1), spread(s.processMs, 1)]),
     ),
     "",
-  );
-
-  const sz = r.size;
-  out.push(
     "## 4. Bundle size",
     "",
-    "`scripts/size.mjs` (`npm run size`): esbuild bundle `--minify` of the built ESM entry with its dependencies, gzip level 9.",
+    "`scripts/size.mjs` (`npm run size`): the built ESM entry bundled with its dependencies by",
+    "esbuild, minified, gzip level 9. Reported, not a target (a test guards it against bloat).",
     "",
     table(
       ["bundle", "minified", "min+gz"],
-      [
-        ["client + openapi-fetch", kB(sz.client.minified), kB(sz.client.gzipped)],
-        [
-          "openapi-fetch alone (createClient, tree-shaken)",
-          kB(sz.openapiFetch.minified),
-          kB(sz.openapiFetch.gzipped),
-        ],
-        [
-          "the client's own share",
-          kB(sz.client.minified - sz.openapiFetch.minified),
-          kB(sz.client.gzipped - sz.openapiFetch.gzipped),
-        ],
-      ],
-    ),
-    "",
-  );
-
-  const tc = r.toolchain;
-  out.push(
-    "## 5. Toolchain",
-    "",
-    `${tc.runs} runs each. \`npm run generate\` writes to a scratch directory (\`-- --out\`), so a benchmark never rewrites \`generated/\`. Prism: from starting it the way \`npm run mock\` does (scripts/lib/prism.mjs, \`--errors\`) to its first 200 on \`GET /groups\`.`,
-    "",
-    table(
-      ["step", "time (ms)"],
-      [
-        ["`npm run generate`", spread(tc.results.generate)],
-        ["`npm run lint:spec`", spread(tc.results.lint)],
-        ["Prism mock start-up to first answer", spread(tc.results.prism)],
-      ],
-    ),
-    "",
-  );
-
-  if (r.profile) out.push(...renderProfile(r.profile, r.profileN));
-  if (r.ablation) out.push(...renderAblation(r.ablation));
-  out.push(
-    "## Targets",
-    "",
-    table(
-      ["target", "figure", "verdict"],
-      r.targets.map((t) => [t.name, t.figure, verdict(t.met)]),
-    ),
-    "",
-  );
-  if (r.analysis) out.push(r.analysis.trim(), "");
-  return `${out.join("\n")}\n`;
-}
-
-/** The ablation table: microseconds per request for raw fetch with one transport step added. */
-function renderAblation({ n, rounds, results }) {
-  const base = Object.values(results)[0].median;
-  return [
-    "## What each transport step costs (ablation)",
-    "",
-    `Raw \`fetch\` with one of the client transport's steps added at a time, sequential, ${rounds} interleaved rounds of ${fmt(n)};`,
-    "µs per request (median, min–max) and the extra over the baseline.",
-    "",
-    table(
-      ["variant", "µs / request", "extra"],
-      Object.entries(results).map(([k, s]) => [
-        k,
-        spread(s, 1),
-        `${s.median - base >= 0 ? "+" : ""}${fmt(s.median - base, 1)}`,
-      ]),
+      sizeRows.map(([name, s]) => [name, kB(s.minified), kB(s.gzipped)]),
     ),
     "",
   ];
 }
 
-/** The profile tables: microseconds per request per layer, and the client's heaviest functions. */
-function renderProfile(profile, n) {
-  const names = Object.keys(profile);
-  const layers = [...new Set(names.flatMap((k) => Object.keys(profile[k].layers)))].sort(
-    (a, b) => (profile[names[0]].layers[b] ?? 0) - (profile[names[0]].layers[a] ?? 0),
-  );
-  const busy = (k) =>
-    Object.entries(profile[k].layers).reduce((sum, [l, v]) => (l.startsWith("idle") ? sum : sum + v), 0);
-  const us = (v) => fmt(v ?? 0, 1);
-  const rows = layers.map((l) => [l, ...names.map((k) => us(profile[k].layers[l]))]);
-  rows.push(["**busy total (all but idle)**", ...names.map((k) => `**${us(busy(k))}**`)]);
-  const desk = profile[names[0]].functions;
-  const top = Object.entries(desk)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 12);
+/** The markdown document for a run's results. */
+export function render(r) {
   return [
-    "## Where the time goes (CPU profile)",
-    "",
-    `Each contender alone in a fresh process under \`--cpu-prof\`, ${fmt(n)} sequential requests (after 1,000 warm-up, counted in the`,
-    "average), against the same server. Microseconds of CPU per request by layer (self time); one profiled run, so",
-    "read differences of a few µs as noise.",
-    "",
-    table(["layer (µs / request)", ...names.map((k) => `\`${k}\``)], rows),
-    "",
-    `The heaviest library functions under \`${names[0]}\` (µs / request: the function's own work plus the Node/V8 work`,
-    "it calls synchronously, e.g. `new Request`, `Headers`, `JSON.parse`; openapi-fetch frames are the dependency's):",
-    "",
-    table(
-      ["function (bundle line)", "µs / request"],
-      top.map(([f, v]) => [`\`${f}\``, us(v)]),
-    ),
-    "",
-  ];
-}
-
-/** The targets the issue set, checked against results `r`. */
-export function targets(r) {
-  const list = [];
-  for (const [mode, s] of Object.entries(r.requests.results)) {
-    const label = mode === "1" ? "sequential" : `concurrency ${mode}`;
-    const desk = s["desk.groups.get"].median;
-    const vsRaw = s["fetch + json()"].median / desk;
-    const vsBare = s["openapi-fetch GET"].median / desk;
-    list.push({
-      name: `per-request cost within 1.10x of raw fetch (${label})`,
-      figure: ratio(vsRaw),
-      met: vsRaw <= 1.1,
-    });
-    list.push({
-      name: `per-request cost within 1.03x of bare openapi-fetch (${label})`,
-      figure: ratio(vsBare),
-      met: vsBare <= 1.03,
-    });
-  }
-  const pg = r.pagination.results;
-  const walk = pg["desk.groups.list (for await)"];
-  const pr = walk.ms.median / pg["raw fetch loop"].ms.median;
-  list.push({ name: "pagination within 1.05x of the raw loop", figure: ratio(pr), met: pr <= 1.05 });
-  list.push({
-    name: "pagination peak heap growth under 20 MB",
-    figure: `${fmt(walk.heapMB.max, 1)} MB (max over rounds)`,
-    met: walk.heapMB.max < 20,
-  });
-  const gz = r.size.client.gzipped;
-  list.push({
-    name: "bundle (client + openapi-fetch, min+gz) at or under 6 kB",
-    figure: kB(gz),
-    met: gz <= 6000,
-  });
-  return list;
-}
-
-/** Writes the document to `path`. */
-export function writeReport(path, r) {
-  writeFileSync(path, render(r));
+    ...heading(r),
+    ...targetsSection(r),
+    ...bandSection(r),
+    ...methodSection(r),
+    ...requestsSection(r),
+    ...paginationSection(r),
+    ...costSection(r),
+  ].join("\n");
 }

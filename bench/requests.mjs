@@ -1,62 +1,77 @@
-// Per-request cost: desk.groups.get vs bare openapi-fetch GET vs raw fetch + json(), against
-// the same keep-alive server, sequential and at a fixed concurrency, interleaved by round.
-import { performance } from "node:perf_hooks";
+// Per-request cost: `desk.groups.get` (each build) against the fetch clients a user would pick
+// instead, and the floors, all fetching one ~1.2 kB group with members from the same keep-alive
+// server, sequentially and with 32 calls in flight, in finely paired rounds.
+import { createClient as createHeyApiClient } from "@hey-api/client-fetch";
+import axios from "axios";
+import ky from "ky";
+import { ofetch } from "ofetch";
 import createClient from "openapi-fetch";
+import { request } from "undici";
+import { drive, pairedRounds } from "./pairing.mjs";
+import { BARE, deskOptions, FETCH, RETRIES, TIMEOUT_MS, TOKEN } from "./settings.mjs";
 import { headersFor } from "./spec.mjs";
-import { rotate, summary } from "./stats.mjs";
 
-const token = "bench-token";
+/** Throws unless `group` is the group `id` (every contender checks its answer the same way). */
+function expectGroup(group, id) {
+  if (group?.id !== id) throw new Error(`expected group ${id}, got ${JSON.stringify(group)?.slice(0, 80)}`);
+}
 
-/** The three ways to fetch one group; each resolves the group and checks its id. */
-export function contenders(url, createDeskClient) {
-  const headers = headersFor(token);
-  const check = (group, id) => {
-    if (group?.id !== id) throw new Error(`expected group ${id}, got ${JSON.stringify(group)?.slice(0, 80)}`);
-  };
-  const desk = createDeskClient({ baseUrl: url, apiToken: token });
+/** name -> async (id) => fetches group `id` and checks it; the client builds first. */
+export function contenders(url, builds) {
+  const headers = headersFor(TOKEN);
+  const desks = Object.fromEntries(
+    Object.values(builds).map(({ label, createDeskClient }) => {
+      const desk = createDeskClient(deskOptions(url));
+      return [label, async (id) => expectGroup(await desk.groups.get(id), id)];
+    }),
+  );
   const bare = createClient({ baseUrl: url, headers });
+  const hey = createHeyApiClient({ baseUrl: url, headers });
+  const of = ofetch.create({ baseURL: url, headers, retry: RETRIES, timeout: TIMEOUT_MS });
+  const kyApi = ky.create({ prefixUrl: url, headers, retry: RETRIES, timeout: TIMEOUT_MS });
+  const ax = axios.create({ baseURL: url, headers, timeout: TIMEOUT_MS });
+  const typed = (result, id) => {
+    if (result.error !== undefined) throw new Error(`HTTP error ${JSON.stringify(result.error)}`);
+    expectGroup(result.data, id);
+  };
   return {
-    "desk.groups.get": async (id) => check(await desk.groups.get(id), id),
-    "openapi-fetch GET": async (id) => {
-      const { data, error } = await bare.GET("/groups/{group_id}", { params: { path: { group_id: id } } });
-      if (error) throw new Error(`HTTP error ${JSON.stringify(error)}`);
-      check(data, id);
+    ...desks,
+    "undici.request": async (id) => {
+      const { statusCode, body } = await request(`${url}/groups/${id}`, { headers });
+      if (statusCode !== 200) throw new Error(`HTTP ${statusCode}`);
+      expectGroup(await body.json(), id);
     },
-    "fetch + json()": async (id) => {
+    [FETCH]: async (id) => {
       const res = await fetch(`${url}/groups/${id}`, { headers });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      check(await res.json(), id);
+      expectGroup(await res.json(), id);
     },
+    [BARE]: async (id) =>
+      typed(await bare.GET("/groups/{group_id}", { params: { path: { group_id: id } } }), id),
+    "@hey-api/client-fetch": async (id) =>
+      typed(await hey.get({ url: "/groups/{group_id}", path: { group_id: id } }), id),
+    ofetch: async (id) => expectGroup(await of(`/groups/${id}`), id),
+    ky: async (id) => expectGroup(await kyApi.get(`groups/${id}`).json(), id),
+    axios: async (id) => expectGroup((await ax.get(`/groups/${id}`)).data, id),
   };
 }
 
-/** Runs `n` calls of `fn` with `concurrency` in flight; resolves requests per second. */
-export async function drive(fn, n, concurrency) {
-  let next = 1;
-  const worker = async () => {
-    while (next <= n) await fn(next++);
-  };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return n / ((performance.now() - start) / 1000);
-}
+/** The group ids cycle through this many, so no answer is the same twice in a row. */
+const ID_SPAN = 100_000;
 
-/** Every mode x contender, `rounds` times, contender order rotated each round. */
-export async function benchRequests({ url, createDeskClient, n, rounds, modes, log }) {
-  const fns = contenders(url, createDeskClient);
-  const names = Object.keys(fns);
-  for (const name of names) for (const c of modes) await drive(fns[name], Math.min(2000, n), c);
-  const samples = Object.fromEntries(modes.map((c) => [c, Object.fromEntries(names.map((k) => [k, []]))]));
-  for (let round = 0; round < rounds; round++) {
-    for (const c of modes) {
-      for (const name of rotate(names, round)) {
-        const rps = await drive(fns[name], n, c);
-        samples[c][name].push(rps);
-        log(`  round ${round + 1} c=${c} ${name}: ${Math.round(rps)} req/s`);
-      }
-    }
-  }
-  return Object.fromEntries(
-    modes.map((c) => [c, Object.fromEntries(names.map((k) => [k, summary(samples[c][k])]))]),
+/** One mode: warm-up rounds (`warmup` calls per contender, in the same interleaved blocks, so that
+ *  every contender's code meets the same history of the shared code beneath it), then `rounds`
+ *  paired rounds of `calls`-call blocks with `concurrency` in flight; per contender, µs per call
+ *  (wall and CPU) of every round. */
+export async function benchMode(fns, { concurrency, calls, rounds, warmup }) {
+  let next = 0;
+  const ids = () => {
+    next = (next + calls) % ID_SPAN;
+    return next + 1;
+  };
+  const blocks = Object.fromEntries(
+    Object.entries(fns).map(([name, fn]) => [name, () => drive(fn, calls, concurrency, ids())]),
   );
+  await pairedRounds(blocks, { rounds: Math.ceil(warmup / calls) });
+  return pairedRounds(blocks, { rounds, divisor: calls });
 }

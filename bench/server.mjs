@@ -1,13 +1,24 @@
 #!/usr/bin/env node
 // The benchmarks' API stand-in, run as a child process so that serving does not compete with
 // the measured client inside one event loop. A keep-alive node:http server on 127.0.0.1 that
-// answers GET /groups/{id} with a group of that id and GET /groups?limit&offset with pages over
-// TOTAL groups (argv[2], default 100000). Prints {"url": ...} as its first stdout line.
+// answers GET /groups/{id} with a group of that id and its members (about 1.2 kB, like a real
+// team) and GET /groups?limit&offset with pages over TOTAL groups (argv[2], default 100000).
+// Prints {"url": ...} as its first stdout line.
 import { createServer } from "node:http";
 
 const total = Number(process.argv[2] ?? 100_000);
 
-const member = { id: 28, displayName: "Julia", email: "julia_cake@example.com", photoThumbnailUrl: "" };
+/** Agents as the vendor's examples show them, with the optional connection fields. */
+const MEMBER_NAMES = ["Julia", "Jeff", "Mina", "Oscar", "Priya"];
+const members = MEMBER_NAMES.map((name, i) => ({
+  id: 28 + i,
+  displayName: name,
+  email: `${name.toLowerCase()}_cake@example.com`,
+  photoThumbnailUrl: `https://file.example.com/profile_images/smile_${name.toLowerCase()}.png`,
+  connection: "ONLINE",
+  connectionUpdatedAt: "2019-05-03T02:28:13.264936Z",
+}));
+
 const group = (id) => ({
   id,
   name: `Team ${id}`,
@@ -15,7 +26,7 @@ const group = (id) => ({
   project: 13,
   createdAt: "2019-05-03T02:28:13.264936Z",
   createdBy: 27,
-  description: "Benchmark group",
+  description: "Billing questions",
 });
 
 const pages = new Map();
@@ -43,7 +54,7 @@ const server = createServer({ keepAlive: true, keepAliveTimeout: 60_000 }, (req,
   const one = /^\/groups\/(\d+)$/.exec(url.pathname);
   let text;
   if (one) {
-    text = JSON.stringify({ ...group(Number(one[1])), members: [member] });
+    text = JSON.stringify({ ...group(Number(one[1])), members });
   } else if (url.pathname === "/groups") {
     const limit = Number(url.searchParams.get("limit") ?? 50);
     const offset = Number(url.searchParams.get("offset") ?? 0);
@@ -61,7 +72,13 @@ server.keepAliveTimeout = 60_000;
 let origin = "";
 server.listen({ port: 0, host: "127.0.0.1", backlog: 1024 }, () => {
   origin = `http://127.0.0.1:${server.address().port}`;
-  process.stdout.write(`${JSON.stringify({ url: origin })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: origin, groupBytes: groupBytes() })}\n`);
 });
+
+/** The size of one GET /groups/{id} answer, for the report. */
+function groupBytes() {
+  return Buffer.byteLength(JSON.stringify({ ...group(100_000), members }));
+}
+
 process.on("disconnect", () => process.exit(0));
 process.on("SIGTERM", () => process.exit(0));

@@ -10,7 +10,8 @@ export { root };
 /** The bundled spec that Prism serves. */
 export const specFile = join(root, "generated", "openapi.json");
 
-const conventions = openapi.conventionsOf(JSON.parse(readFileSync(specFile, "utf8")));
+const document = JSON.parse(readFileSync(specFile, "utf8"));
+const conventions = openapi.conventionsOf(document);
 
 /** The mock server's default URL: the spec's second server (spec.mockServer.url). */
 export const mockUrl = new URL(conventions.mockServer.url);
@@ -20,3 +21,9 @@ export const authHeader = conventions.auth.header;
 
 /** The content type every request carries (info.x-request-content-type). */
 export const contentType = conventions.contentType;
+
+/** The largest page a list request may ask for (listGroups' `limit` maximum). */
+export const maxPageLimit = openapi
+  .operationsOf(document)
+  .find((operation) => operation.id === "listGroups")
+  .parameters.find((parameter) => parameter.name === "limit").schema.maximum;

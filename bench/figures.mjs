@@ -1,0 +1,88 @@
+// Turns a run's samples into its figures: per-contender medians, paired ratios against the
+// references, the A/A noise bands, how desk compares with each contender, and the targets.
+import {
+  BARE,
+  LIVE_HEAP_LIMIT_MB,
+  PAGINATION_LIMIT,
+  PEERS_WITH_RETRIES,
+  PER_REQUEST_LIMIT,
+  RAW_LOOP,
+} from "./settings.mjs";
+import { compare, noiseBand, pairedRatios, ratioSummary, summary, verdict } from "./stats.cjs";
+
+/** The two measures of every timed part. */
+export const METRICS = { wall: "wall", cpu: "client CPU" };
+
+/** Median (on logarithms), min and max of the per-round ratios a / b on `metric`. */
+const paired = (samples, a, b, metric) => ratioSummary(pairedRatios(samples[a][metric], samples[b][metric]));
+
+/** For one timed part (name -> { wall: [], cpu: [] }): per metric, the A/A band, every
+ *  contender's own summary and its ratios to each of `references`, and desk against the rest. */
+export function timedFigures(samples, builds, references) {
+  const desk = builds.current.label;
+  const names = Object.keys(samples);
+  const figures = {};
+  for (const metric of Object.keys(METRICS)) {
+    const band = noiseBand(pairedRatios(samples[builds.copy.label][metric], samples[desk][metric]));
+    const rows = names.map((name) => ({
+      name,
+      own: summary(samples[name][metric]),
+      ratios: Object.fromEntries(references.map((ref) => [ref, paired(samples, name, ref, metric)])),
+    }));
+    const deskVs = Object.fromEntries(
+      names
+        .filter((name) => name !== desk)
+        .map((name) => {
+          const ratio = paired(samples, desk, name, metric);
+          const control = name === builds.copy.label;
+          return [
+            name,
+            { ratio, reading: control ? "the A/A control" : compare(ratio.median, band.halfWidth) },
+          ];
+        }),
+    );
+    figures[metric] = { band, rows, deskVs };
+  }
+  return figures;
+}
+
+/** A ratio target judged on each measure: the ratio desk / `other`, its band and its verdict. */
+function judged(figures, other, limit) {
+  return Object.fromEntries(
+    Object.keys(METRICS).map((metric) => {
+      const { band, deskVs } = figures[metric];
+      const ratio = deskVs[other].ratio.median;
+      return [metric, { ratio, halfWidth: band.halfWidth, verdict: verdict(ratio, limit, band.halfWidth) }];
+    }),
+  );
+}
+
+/** The issue's targets: ratio targets judged on wall and on client CPU time, each against its own
+ *  band; the live heap against its limit. */
+export function targets({ requests, pagination, builds }) {
+  const list = [];
+  for (const [mode, figures] of Object.entries(requests)) {
+    list.push({
+      target: `\`desk.groups.get\` at most ${PER_REQUEST_LIMIT}x bare openapi-fetch, ${mode}`,
+      measures: judged(figures, BARE, PER_REQUEST_LIMIT),
+    });
+    for (const peer of PEERS_WITH_RETRIES) {
+      list.push({
+        target: `\`desk.groups.get\` cheaper than ${peer}, ${mode}`,
+        measures: judged(figures, peer, 1),
+      });
+    }
+  }
+  list.push({
+    target: `pagination at most ${PAGINATION_LIMIT}x the raw loop`,
+    measures: judged(pagination.timed, RAW_LOOP, PAGINATION_LIMIT),
+  });
+  const live = pagination.memory[builds.current.label].liveMB;
+  const groups = pagination.total.toLocaleString("en-US");
+  list.push({
+    target: `live heap at the last page under ${LIVE_HEAP_LIMIT_MB} MB (${groups} groups)`,
+    megabytes: live,
+    verdict: live < LIVE_HEAP_LIMIT_MB ? "met" : "missed",
+  });
+  return list;
+}

@@ -1,0 +1,43 @@
+// The facts the benchmark's parts share: how every contender is configured, the names of the
+// reference contenders, and the issue's targets.
+
+/** The token every contender sends (the stand-in server does not check it). */
+export const TOKEN = "bench-token";
+/** The client's retry and timeout settings, given alike to every contender that has them. */
+export const RETRIES = 2;
+export const TIMEOUT_MS = 30_000;
+
+/** The options every build of the client is created with, against the stand-in at `baseUrl`. */
+export const deskOptions = (baseUrl) => ({
+  baseUrl,
+  apiToken: TOKEN,
+  maxRetries: RETRIES,
+  timeoutMs: TIMEOUT_MS,
+});
+
+/** The reference contenders of the per-request part. */
+export const FETCH = "fetch + json()";
+export const BARE = "openapi-fetch";
+/** The reference walk of the pagination part. */
+export const RAW_LOOP = "raw fetch loop";
+
+/** Each peer, and how it is configured (whether it retries and times out like the client). */
+export const PEERS = {
+  "undici.request": "the floor in Node: undici's own API, no fetch layer; no retries, no timeout",
+  [FETCH]: "Node's global fetch by hand; no retries, no timeout",
+  [BARE]: "bare, the copy the client itself depends on; no retries, no timeout",
+  "@hey-api/client-fetch": "a generated-client runtime on fetch; no retries, no timeout",
+  ofetch: `retry: ${RETRIES}, timeout: ${TIMEOUT_MS} ms`,
+  ky: `retry: ${RETRIES}, timeout: ${TIMEOUT_MS} ms`,
+  axios: `its Node http adapter, timeout: ${TIMEOUT_MS} ms (axios has no retries of its own)`,
+};
+
+/** The peers the client must be cheaper than: those that retry and time out too. */
+export const PEERS_WITH_RETRIES = ["ofetch", "ky", "axios"];
+
+/** Targets: the cost of `desk.groups.get` at most this times bare openapi-fetch's, ... */
+export const PER_REQUEST_LIMIT = 1.03;
+/** ... a walk over every group at most this times the raw loop's time, ... */
+export const PAGINATION_LIMIT = 1.1;
+/** ... and the heap a walk holds at its last page under this many MB. */
+export const LIVE_HEAP_LIMIT_MB = 1;
