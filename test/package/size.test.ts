@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
 /** Well above today's bundle; a dependency pulled in by mistake would cross it. */
-const BLOAT_GUARD_BYTES = 12_000;
+const BLOAT_GUARD_BYTES = 15_000;
 
 it(`keeps the client with openapi-fetch under ${BLOAT_GUARD_BYTES} B min+gz`, () => {
   const root = join(__dirname, "..", "..");
