@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // npm start, the main job on a fresh clone: builds the docs when they are missing or older
-// than the bundled spec, then serves the Prism mock and the docs until Ctrl-C.
+// than the bundled spec or src/, then serves the Prism mock and the docs (the Redoc page at /,
+// the client reference at /client/) until Ctrl-C.
 // Environment (all optional): PORT (mock; default: the spec's mock server), DOCS_PORT
 // (docs; default 8080). 0 picks any free port.
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
 import { portOption, UsageError } from "./lib/ports.mjs";
@@ -14,12 +15,19 @@ import { mockUrl, root, specFile } from "./lib/spec-facts.mjs";
 import { close, createStaticServer, listen } from "./lib/static-server.mjs";
 
 const docsPage = join(root, "build", "docs", "index.html");
+const clientPage = join(root, "build", "docs", "client", "index.html");
 const docsScript = join(root, "scripts", "docs.mjs");
 const defaultDocsPort = 8080;
 
-/** Runs scripts/docs.mjs unless build/docs/index.html is at least as new as the spec. */
+/** Runs scripts/docs.mjs unless both pages (Redoc's and the client reference) are at least
+ *  as new as the spec and every file of src/. */
 function ensureDocs() {
-  if (existsSync(docsPage) && statSync(docsPage).mtimeMs >= statSync(specFile).mtimeMs) return;
+  const sources = [
+    specFile,
+    ...readdirSync(join(root, "src"), { recursive: true }).map((f) => join(root, "src", f)),
+  ];
+  const newest = Math.max(...sources.map((file) => statSync(file).mtimeMs));
+  if ([docsPage, clientPage].every((page) => existsSync(page) && statSync(page).mtimeMs >= newest)) return;
   console.log("Building the docs (node scripts/docs.mjs)...");
   const run = spawnSync(process.execPath, [docsScript], { cwd: root, stdio: "inherit" });
   if (run.status !== 0 || !existsSync(docsPage)) {
@@ -56,6 +64,7 @@ try {
   });
   const docs = await startDocsServer(mockUrl.hostname, docsPort);
   console.log(`\nDocs (Redoc, offline): ${docs.url}/`);
+  console.log(`Client reference (TypeDoc): ${docs.url}/client/`);
   console.log(mockBanner(prism.url).join("\n"));
   console.log("\nRequests to the mock (Ctrl-C to stop both):");
   process.exitCode = await runUntilStopped([
