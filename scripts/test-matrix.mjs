@@ -80,8 +80,8 @@ function smokeCommand(runtime, bin, scratch) {
   const env = { ...process.env, SMOKE_URL: smokeUrl };
   if (runtime === "bun") return [bin, ["run", "--no-install", "smoke.mjs"], env];
   if (runtime === "deno") {
-    // The client reads its two environment variables even when both options are given.
-    const variables = ["SMOKE_URL", "SENDBIRD_APP_ID", "SENDBIRD_DESK_API_TOKEN"];
+    // The variables the client reads (even when the options are given), and the smoke's own.
+    const variables = ["SMOKE_URL", "SENDBIRD_APP_ID", "SENDBIRD_DESK_API_TOKEN", "SENDBIRD_DESK_LOG"];
     const permissions = ["--allow-net=127.0.0.1", `--allow-env=${variables}`, `--allow-read=${scratch}`];
     return [bin, ["run", "--no-prompt", "--cached-only", ...permissions, "smoke.mjs"], env];
   }

@@ -133,9 +133,10 @@ suite("the docs page in Chromium, offline", () => {
   });
 
   it("shows server and variable descriptions without Markdown, which Redoc prints as plain text", () => {
-    const plain = bundled.servers.flatMap((server: { description?: string; variables?: object }) => [
+    type Described = { description?: string };
+    const plain = bundled.servers.flatMap((server: Described & { variables?: Record<string, Described> }) => [
       server.description ?? "",
-      ...Object.values<{ description?: string }>(server.variables ?? {}).map((v) => v.description ?? ""),
+      ...Object.values(server.variables ?? {}).map((v) => v.description ?? ""),
     ]);
     expect(plain.filter((text: string) => /[`*_[\]]/.test(text))).toEqual([]);
     expect(visit.intro).toContain(bundled.servers[1].description);
