@@ -24,7 +24,8 @@ function releaseProblems(dir = root) {
   const pending = readdirSync(join(dir, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md");
   if (pending.length) {
     problems.push(
-      `${pending.length} changeset(s) pending in .changeset/ (${pending.join(", ")}): run \`npm run version-packages\`, review and commit`,
+      `${pending.length} changeset(s) pending in .changeset/ (${pending.join(", ")}): ` +
+        "run `npm run version-packages`, review and commit",
     );
   }
   const changelog = readFileSync(join(dir, "CHANGELOG.md"), "utf8");

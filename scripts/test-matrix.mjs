@@ -26,10 +26,10 @@ const tools = join(root, "tools", "runtimes", "node_modules");
 
 /** The runtimes, each an official build installed from the npm registry (tools/runtimes). */
 const runtimes = {
-  node22: { name: "Node", bin: join(tools, "node22", "bin", "node") },
-  node24: { name: "Node", bin: join(tools, "node24", "bin", "node") },
-  bun: { name: "Bun", bin: join(tools, "bun", "bin", "bun") },
-  deno: { name: "Deno", bin: join(tools, "deno", "deno") },
+  node22: { name: "Node", label: "Node 22", bin: join(tools, "node22", "bin", "node") },
+  node24: { name: "Node", label: "Node 24", bin: join(tools, "node24", "bin", "node") },
+  bun: { name: "Bun", label: "Bun", bin: join(tools, "bun", "bin", "bun") },
+  deno: { name: "Deno", label: "Deno", bin: join(tools, "deno", "deno") },
 };
 
 const jest = join(root, "node_modules", "jest", "bin", "jest.js");
@@ -61,6 +61,11 @@ const steps = [
   })),
 ];
 
+/** One line of the usage text for a step. */
+function describeStep(step) {
+  return `  ${step.id.padEnd(12)} ${runtimes[step.runtime].label}: ${step.what}`;
+}
+
 const usage = `Usage: node scripts/test-matrix.mjs [--only ID[,ID...]] [--list] [--help]
 
 Tests the package on every supported runtime (tools/runtimes: npm ci --prefix tools/runtimes).
@@ -68,7 +73,7 @@ Tests the package on every supported runtime (tools/runtimes: npm ci --prefix to
   --list   print the steps and the runtimes' versions, run nothing
 
 Steps:
-${steps.map((step) => `  ${step.id.padEnd(12)} ${runtimes[step.runtime].name} (${step.runtime}): ${step.what}`).join("\n")}`;
+${steps.map(describeStep).join("\n")}`;
 
 /** The environment with `bin`'s folder first on PATH, so `node` and `npm` run on that Node. */
 function onPath(bin) {
@@ -174,7 +179,8 @@ const missing = [...new Set(chosen.map((step) => runtimes[step.runtime]))].filte
 );
 if (missing.length) {
   console.error(
-    `test-matrix: ${missing.map((r) => r.name).join(", ")} not installed: run \`npm ci --prefix tools/runtimes\``,
+    `test-matrix: ${missing.map((r) => r.label).join(", ")} not installed: ` +
+      "run `npm ci --prefix tools/runtimes`",
   );
   process.exit(1);
 }
@@ -243,6 +249,7 @@ for (const row of rows) console.log(`  ${row.map((cell, i) => cell.padEnd(widths
 const total = results.reduce((sum, { ms }) => sum + ms, 0);
 const failed = results.filter(({ passed }) => !passed).length;
 console.log(
-  `${failed ? `${failed} of ${results.length} steps FAILED` : `all ${results.length} steps passed`} in ${duration(total)}`,
+  `${failed ? `${failed} of ${results.length} steps FAILED` : `all ${results.length} steps passed`} ` +
+    `in ${duration(total)}`,
 );
 process.exitCode = failed ? 1 : 0;
