@@ -46,6 +46,7 @@ export async function buildClientReference(docsDir) {
       includeVersion: true,
       disableSources: true, // the package ships src/; the pages need no link to a host
       disableGit: true,
+      githubPages: false, // no .nojekyll: the pages are served as they are
       // openapi-typescript writes `@description` in generated/openapi.ts: a known tag here.
       blockTags: [...OptionDefaults.blockTags, "@description"],
       navigationLinks: { "HTTP API reference": httpApiPlaceholder },
