@@ -3,7 +3,7 @@
 
 export const info = {
   "title": "Sendbird Desk Platform API (Groups)",
-  "version": "1.0.0"
+  "version": "v1"
 } as const;
 
 export const server = {

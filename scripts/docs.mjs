@@ -1,18 +1,35 @@
 #!/usr/bin/env node
-// Builds the API reference: one self-contained HTML file rendered by Redoc from the bundled
-// spec (generated/openapi.json), with Redoc's script inlined so the page needs no network.
-// Usage: node scripts/docs.mjs [--out FILE]   (default: build/docs/index.html)
-// Prints the output path and size; exits non-zero when the build fails or the page would
-// load anything from another host. `npm start` relies on this path and exit code.
+// npm run docs: the documentation site in build/docs/, built offline. index.html is the HTTP
+// API reference, one self-contained HTML file rendered by Redoc from the bundled spec
+// (generated/openapi.json) with Redoc's script inlined; client/ is the TypeScript client's
+// reference, rendered by TypeDoc from src/index.ts. The two link to each other.
+// Prints each output's path and size; exits non-zero when a build fails or the Redoc page
+// would load anything from another host. `npm start` relies on these paths and the exit code.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { buildClientReference } from "./lib/client-reference.mjs";
+import { root } from "./lib/root.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const outArg = process.argv.indexOf("--out");
-const out = resolve(outArg === -1 ? join(root, "build", "docs", "index.html") : process.argv[outArg + 1]);
+const usage = `Usage: node scripts/docs.mjs [--out FILE]
+
+Builds the Redoc page at FILE (default: build/docs/index.html) and the TypeScript client's
+reference in client/ beside it.`;
+
+let args;
+try {
+  args = parseArgs({ options: { out: { type: "string" }, help: { type: "boolean" } } }).values;
+} catch (error) {
+  console.error(`docs: ${error.message}\n\n${usage}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const out = resolve(args.out ?? join(root, "build", "docs", "index.html"));
 const spec = join(root, "generated", "openapi.json");
 const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
 
@@ -38,6 +55,19 @@ const offlineLogos = {
   "https://cdn.redoc.ly/redoc/logo-mini.svg": wordmark("R", 12),
 };
 
+/** Styles Redoc lacks, added to the page's head: in the right panel, long code lines wrap
+ *  instead of running under the panel's edge, and the copy button sits on its own row
+ *  instead of over the first line; on a phone the title takes two lines, not six. */
+const panelStyles = `<style>
+  .panel-request-samples pre, .panel-request-samples pre *, .panel-response-samples pre,
+  .panel-response-samples pre * { white-space: pre-wrap; overflow-wrap: anywhere; }
+  .panel-request-samples .code-block-header, .panel-response-samples .code-block-header { position: static; }
+  @media (max-width: 36rem) { h1 { font-size: 1.75rem !important; line-height: 1.25 !important; } }
+</style>`;
+
+/** Redoc's entry for the request body example in the sample menu. */
+const payloadSample = { lang: "payload", label: "Payload" };
+
 /** Redoc options. Redoc 3 shows only the x-codeSamples whose label is in
  *  codeSamples.languages (default: curl, JavaScript, Python, ...; no TypeScript), so the
  *  list is every label the spec's samples use, in the spec's order. */
@@ -53,7 +83,10 @@ function redocConfig() {
     telemetry: "off",
     openapi: {
       jsonSamplesExpandLevel: "all", // whole example bodies, members included
-      codeSamples: { languages: [...labels].map((label) => ({ lang: label, label })) },
+      // Then Redoc's own "Payload": the request body example, on operations that take a body.
+      codeSamples: {
+        languages: [...[...labels].map((label) => ({ lang: label, label })), payloadSample],
+      },
     },
   };
 }
@@ -73,6 +106,8 @@ try {
     );
     let html = readFileSync(partial, "utf8");
     for (const [url, inline] of Object.entries(offlineLogos)) html = html.replaceAll(url, inline);
+    if (!html.includes("</head>")) throw new Error("the page has no </head> to add its styles to");
+    html = html.replace("</head>", `${panelStyles}</head>`);
     const remote = [...(html.match(remoteResource) ?? []), ...(html.match(cdnAddress) ?? [])].filter(
       (found) => !unusedIconSets.test(found),
     );
@@ -86,6 +121,8 @@ try {
   }
   const kib = Math.round(statSync(out).size / 1024);
   console.log(`docs: ${relative(process.cwd(), out) || out} (${kib} KiB, self-contained)`);
+  const client = await buildClientReference(dirname(out));
+  console.log(`docs: ${relative(process.cwd(), client)} (the TypeScript client reference, TypeDoc)`);
 } catch (error) {
   const detail = error.stderr?.toString().trim() || error.message;
   console.error(`docs: build failed: ${detail}`);

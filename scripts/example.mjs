@@ -20,24 +20,21 @@ Builds the package, then runs the client's calls (list, iterate, view, add, remo
 }
 
 const prism = await startPrism({ port: 0 });
-/** A client of the mock; `prefer` adds a Prism `Prefer` header to every request. */
-const mockClient = (prefer, options = {}) =>
-  createDeskClient({
-    baseUrl: prism.url,
-    apiToken: "any-token",
-    ...options,
-    fetch: (request) => {
-      if (prefer) request.headers.set("Prefer", prefer);
-      return fetch(request);
-    },
-  });
+/** Log lines of the client, indented under the example's own. */
+const logger = {
+  error: (line) => console.log(`    ${line}`),
+  warn: (line) => console.log(`    ${line}`),
+  info: (line) => console.log(`    ${line}`),
+  debug: (line) => console.log(`    ${line}`),
+};
 const groups = (list) => list.map((g) => `#${g.id} ${g.name}`).join(", ");
 const members = (group) => group.members.map((m) => `${m.displayName} (#${m.id})`).join(", ") || "none";
 
 try {
   console.log(`Prism mock on ${prism.url}`);
   console.log("It is static: each call answers the spec's example for it, whatever the IDs.\n");
-  const desk = mockClient();
+  // logLevel "info": each retry is a line (method, URL, attempt, reason, wait and its source).
+  const desk = createDeskClient({ baseUrl: prism.url, apiToken: "any-token", logLevel: "info", logger });
 
   const page = await desk.groups.list();
   console.log(`list one page:    ${page.count} groups in all; this page: ${groups(page.results)}`);
@@ -56,12 +53,13 @@ try {
   console.log(`remove agent 2:   "${removed.name}", members: ${members(removed)}`);
 
   // Prism answers a named example, or a documented error, when a `Prefer` header asks for
-  // it; an injected fetch adds the header, as it could add any header of your own.
-  const middle = await mockClient("example=MiddlePage").groups.list({ limit: 2, offset: 2 });
+  // it; a per-request header adds it, as it could add any header of your own.
+  const prefer = (value) => ({ headers: { Prefer: value } });
+  const middle = await desk.groups.list({ limit: 2, offset: 2 }, prefer("example=MiddlePage"));
   console.log(`named example:    MiddlePage (limit 2, offset 2): ${groups(middle.results)}`);
 
   try {
-    await mockClient("code=404").groups.get(999);
+    await desk.groups.get(999, prefer("code=404"));
     throw new Error("expected a DeskNotFoundError");
   } catch (error) {
     if (!(error instanceof DeskNotFoundError)) throw error;
@@ -69,7 +67,7 @@ try {
   }
 
   try {
-    await mockClient("code=503", { maxRetries: 1 }).groups.get(77);
+    await desk.groups.get(77, { ...prefer("code=503"), maxRetries: 1 });
     throw new Error("expected a DeskServerError");
   } catch (error) {
     if (!(error instanceof DeskServerError)) throw error;

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm start, the main job on a fresh clone: builds the docs when they are missing or older
-// than the bundled spec, then serves the Prism mock and the docs until Ctrl-C, SIGTERM or the
-// death of its parent. Both servers run in this one process, so no server outlives it.
+// than the bundled spec or src/, then serves the Prism mock and the docs (Redoc at /, the
+// client reference at /client/) until Ctrl-C, SIGTERM or the death of its parent. Both
+// servers run in this one process, so no server outlives it.
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseCommandLine } from "./lib/command-line.mjs";
 import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
@@ -14,14 +15,15 @@ import { mockUrl, root, specFile } from "./lib/spec-facts.mjs";
 import { close, createStaticServer, listen } from "./lib/static-server.mjs";
 
 const docsPage = join(root, "build", "docs", "index.html");
+const clientPage = join(root, "build", "docs", "client", "index.html");
 const docsScript = join(root, "scripts", "docs.mjs");
 const defaultDocsPort = 8080;
 
 const usage = `
 Usage: npm start -- [--host H] [--port N] [--docs-port N]
 
-Builds the docs when they are missing or older than the spec, then serves the Prism mock and
-the docs until Ctrl-C or SIGTERM.
+Builds the docs when they are missing or older than the spec or src/, then serves the Prism
+mock and the docs until Ctrl-C or SIGTERM.
 
   --host H        interface for both servers (or HOST=H; default ${mockUrl.hostname})
   --port N        the mock's port (or PORT=N; default ${mockUrl.port}; 0 = any free port)
@@ -31,7 +33,13 @@ the docs until Ctrl-C or SIGTERM.
 
 /** Runs scripts/docs.mjs unless build/docs/index.html is at least as new as the spec. */
 function ensureDocs() {
-  if (existsSync(docsPage) && statSync(docsPage).mtimeMs >= statSync(specFile).mtimeMs) return;
+  // Both pages (Redoc's and the client reference) must be as new as the spec and all of src/.
+  const sources = [
+    specFile,
+    ...readdirSync(join(root, "src"), { recursive: true }).map((f) => join(root, "src", f)),
+  ];
+  const newest = Math.max(...sources.map((file) => statSync(file).mtimeMs));
+  if ([docsPage, clientPage].every((page) => existsSync(page) && statSync(page).mtimeMs >= newest)) return;
   console.log("Building the docs (node scripts/docs.mjs)...");
   const run = spawnSync(process.execPath, [docsScript], { cwd: root, stdio: "inherit" });
   if (run.status !== 0 || !existsSync(docsPage)) {
@@ -85,6 +93,7 @@ try {
   const docs = await startDocsServer(host, docsPort);
   if (!isLoopback(host)) console.error(exposedWarning(host, "The mock and the docs server"));
   console.log(`\nDocs (Redoc, offline): ${docs.url}/`);
+  console.log(`Client reference (TypeDoc): ${docs.url}/client/`);
   console.log(mockBanner(prism.url).join("\n"));
   console.log(`\nRequests to the mock (Ctrl-C to stop both; this process: ${process.pid}):`);
   process.exitCode = await runUntilStopped([

@@ -51,12 +51,14 @@ export class DeskPromise<T> extends Promise<T> {
 
   override then<A = T, B = never>(
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Promise.then types it
+    onRejected?: ((reason: any) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.value().then(onFulfilled, onRejected);
   }
 
-  override catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Promise.catch types it
+  override catch<B = never>(onRejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<T | B> {
     return this.value().catch(onRejected);
   }
 

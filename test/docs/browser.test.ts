@@ -1,24 +1,29 @@
 // The docs page, built by `npm run docs` and opened from disk in a real headless Chromium
 // with every request that is not file:, data: or blob: blocked and counted: it needs no
 // network, logs no error, and shows the introduction, the token scheme and the four
-// operations with their TypeScript and curl samples. Screenshots land in artifacts/.
+// operations with their TypeScript and curl samples, the request payloads, and a link to the
+// TypeScript client reference. Screenshots (whole page, and phone width) land in artifacts/.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { bundled, deref, operations, root } from "../helpers/spec";
 import { blockNetwork, hasChromium, installHint, launchChromium } from "./chromium";
 import { operationSamples } from "./samples";
-import { screenshotWholePage, type Tour, tour } from "./tour";
+import { screenshotWholePage, selectLanguage, settled, type Tour, tour } from "./tour";
 
 const html = join(root, "build", "docs", "index.html");
 const artifacts = join(root, "artifacts");
 const screenshot = join(artifacts, "docs.png");
+/** A phone's viewport, for the screenshots of the page as a phone shows it. */
+const phone = { width: 390, height: 844 };
 const required = process.env.REQUIRE_BROWSER === "1";
 const ops = operations();
 const samples = operationSamples();
 const languages = [...new Set(samples.flatMap((s) => s.all.map((sample) => sample.label)))];
+/** Redoc's own menu entry for the request body example (scripts/docs.mjs adds it). */
+const payloadLabel = "Payload";
 
 if (!hasChromium() && !required) {
   const line = "!".repeat(100);
@@ -109,6 +114,82 @@ suite("the docs page in Chromium, offline", () => {
     expect(scheme!.name).toBe("SENDBIRDDESKAPITOKEN");
     expect(visit.security).toMatch(new RegExp(`Header parameter name:\\s*${scheme!.name}`));
     expect(visit.security).toContain(scheme!.description.slice(0, 40));
+  });
+
+  it("says which version is which: the API's in the title, the package's in the client reference", () => {
+    expect(visit.intro).toContain(`(${bundled.info.version})`);
+    expect(visit.intro).toMatch(/Versions[\s\S]*version of the HTTP API[\s\S]*TypeScript client reference/);
+  });
+
+  it("links to the TypeScript client reference beside it, and to no page that does not exist", async () => {
+    const links = await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    const client = links.filter((href) => href.startsWith("client/"));
+    expect(client).toEqual(["client/index.html"]);
+    // Redoc's own links ("/section/...") are routes inside the page; a relative one is a file.
+    const local = links.filter((href) => !/^([a-z]+:|#|\/)/i.test(href));
+    expect(local).toContain("client/index.html");
+    for (const href of local) expect(existsSync(join(dirname(html), href))).toBe(true);
+    expect(links.filter((href) => href.includes("npmjs.com"))).toEqual([]);
+  });
+
+  it("shows server and variable descriptions without Markdown, which Redoc prints as plain text", () => {
+    type Described = { description?: string };
+    const plain = bundled.servers.flatMap((server: Described & { variables?: Record<string, Described> }) => [
+      server.description ?? "",
+      ...Object.values(server.variables ?? {}).map((v) => v.description ?? ""),
+    ]);
+    expect(plain.filter((text: string) => /[`*_[\]]/.test(text))).toEqual([]);
+    expect(visit.intro).toContain(bundled.servers[1].description);
+  });
+
+  it.each(ops.filter((o) => o.op.requestBody).map((o) => [o.op.summary as string, o] as const))(
+    "shows the request payload of %s",
+    async (_summary, o) => {
+      const media = deref(o.op.requestBody).content["application/json"];
+      const example = deref(Object.values<object>(media.examples)[0]).value;
+      await page.goto(`${pathToFileURL(html).href}#/groups/${o.id.toLowerCase()}`);
+      const section = page.locator(`[id="groups/${o.id.toLowerCase()}"]`);
+      await section.getByRole("heading", { level: 2 }).first().waitFor({ timeout: 10_000 });
+      await selectLanguage(page, section, payloadLabel, [...languages, payloadLabel]);
+      const text = await settled(page, section.locator(".panel-request-samples"));
+      for (const [key, value] of Object.entries(example))
+        expect(text).toContain(`"${key}": ${JSON.stringify(value)}`);
+      await selectLanguage(page, section, languages[0]!, [...languages, payloadLabel]);
+    },
+  );
+
+  it("keeps each code sample inside its panel, wrapped, with the copy button off the text", async () => {
+    const o = ops.find((op) => op.op.requestBody)!;
+    await page.goto(`${pathToFileURL(html).href}#/groups/${o.id.toLowerCase()}`);
+    const panel = page.locator(`[id="groups/${o.id.toLowerCase()}"] .panel-request-samples`);
+    await panel.locator("pre").first().waitFor({ timeout: 10_000 });
+    const layout = await panel.evaluate((element) => {
+      const pre = element.querySelector("pre")!;
+      const copy = element.querySelector("button[aria-label=Copy]")!.getBoundingClientRect();
+      const first = pre.getBoundingClientRect();
+      return { overflow: pre.scrollWidth - pre.clientWidth, copyBottom: copy.bottom, codeTop: first.top };
+    });
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    expect(layout.copyBottom).toBeLessThanOrEqual(layout.codeTop);
+  });
+
+  it("is photographed at phone width: the introduction and a code sample", async () => {
+    await page.setViewportSize(phone);
+    try {
+      await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+      await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(artifacts, "docs-phone.png") });
+      const o = ops.find((op) => op.op.requestBody)!;
+      await page.goto(`${pathToFileURL(html).href}#/groups/${o.id.toLowerCase()}`);
+      const sample = page.locator(`[id="groups/${o.id.toLowerCase()}"] .panel-request-samples`);
+      await sample.scrollIntoViewIfNeeded();
+      await settled(page, sample);
+      await page.screenshot({ path: join(artifacts, "docs-phone-sample.png") });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
   });
 
   describe.each(ops.map((o) => [o.op.summary as string, o] as const))("the operation %s", (summary, o) => {

@@ -32,12 +32,13 @@ export function launchChromium(): Promise<Browser> {
 
 const local = /^(file|data|blob):/;
 
-/** Aborts every request of the context that is not file:, data: or blob:, and records its URL. */
-export async function blockNetwork(context: BrowserContext): Promise<string[]> {
+/** Aborts every request of the context that is not file:, data:, blob: or to one of `allowed`
+ *  (loopback origins the test itself serves), and records its URL. */
+export async function blockNetwork(context: BrowserContext, allowed: string[] = []): Promise<string[]> {
   const blocked: string[] = [];
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (local.test(url)) return route.continue();
+    if (local.test(url) || allowed.includes(new URL(url).origin)) return route.continue();
     blocked.push(url);
     return route.abort("blockedbyclient");
   });

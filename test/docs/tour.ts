@@ -20,7 +20,7 @@ export interface Tour {
 
 /** Waits until the text stops changing (Redoc renders sections after navigation) and
  *  returns it. innerText leaves out sections far from the viewport, hence per section. */
-async function settled(page: Page, where: Locator = page.locator("body")): Promise<string> {
+export async function settled(page: Page, where: Locator = page.locator("body")): Promise<string> {
   let last = "";
   for (let stable = 0, tries = 0; stable < 3 && tries < 50; tries++) {
     await page.waitForTimeout(200);
@@ -73,7 +73,7 @@ export async function tour(
 
 /** Opens the section's sample language menu (its button shows the active label) and picks
  *  one; the choice applies to every operation on the page. */
-async function selectLanguage(
+export async function selectLanguage(
   page: Page,
   section: Locator,
   language: string,

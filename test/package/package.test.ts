@@ -1,10 +1,13 @@
-// The packed tarball is what users install: it passes publint and arethetypeswrong, and a
-// scratch project uses it from `import`, `require` and strict TypeScript against a real
-// loopback server. Its mock (the sendbird-desk-mock bin and startDeskMock from
-// sendbird-desk-platform/testing) runs in a scratch project with Prism, and says in one line
-// what to install in one without it. Runs after `npm run build` (npm test does that first).
+// The packed tarball is what users install: it ships only what can be imported or read,
+// passes publint and arethetypeswrong, maps its bundles back to the TypeScript it ships, and
+// a scratch project uses it from `import`, `require` and strict TypeScript against a real
+// loopback server, with the newest openapi-fetch installed here and with the lowest version
+// the dependency range allows. Its mock (the sendbird-desk-mock bin and startDeskMock from
+// sendbird-desk-platform/testing) and its MCP server run in scratch projects with and without
+// their optional peers. Runs after `npm run build` (npm test does that first).
 import { execFile, execFileSync, spawn, spawnSync } from "node:child_process";
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -24,8 +27,25 @@ const bin = (name: string) => join(root, "node_modules", ".bin", name);
 const run = (cmd: string, args: string[], cwd = root, env: NodeJS.ProcessEnv = process.env) =>
   execFileSync(cmd, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
+/** The openapi-fetch copies the tarball is tried with: the one the lockfile installs, and
+ *  the lowest the range allows (a pinned alias in devDependencies, installed offline). */
+const openapiFetchCopies = { newest: "openapi-fetch", lowest: "openapi-fetch-lowest" } as const;
+type Copy = keyof typeof openapiFetchCopies;
+
+/** Whether `version` is in `^lowest` (npm's caret: below 1.0.0 the minor version is the major). */
+function inCaretRange(version: string, lowest: string): boolean {
+  const [v, l] = [version, lowest].map((text) => text.split(".").map(Number)) as [number[], number[]];
+  const fixed = l[0] === 0 ? 2 : 1; // how many leading parts must match
+  for (let i = 0; i < fixed; i++) if (v[i] !== l[i]) return false;
+  for (let i = fixed; i < 3; i++) if (v[i] !== l[i]) return v[i]! > l[i]!;
+  return true;
+}
+
 let scratch: string;
 let tarball: string;
+let unpacked: string;
+const projects = {} as Record<Copy, string>;
+/** The project with the newest openapi-fetch and no optional peer; one with Prism beside it. */
 let project: string;
 let projectWithPrism: string;
 let server: Server;
@@ -55,7 +75,18 @@ beforeAll(async () => {
     scratch,
     readdirSync(scratch).find((f) => f.endsWith(".tgz"))!,
   );
-  project = layOut("app", []);
+  // Install the tarball the way npm lays it out, offline: unpacked, with openapi-fetch beside it.
+  for (const [copy, folder] of Object.entries(openapiFetchCopies) as [Copy, string][]) {
+    const project = join(scratch, `app-${copy}`);
+    const pkg = join(project, "node_modules", "sendbird-desk-platform");
+    mkdirSync(pkg, { recursive: true });
+    run("tar", ["-xzf", tarball, "-C", pkg, "--strip-components=1"]);
+    symlinkSync(join(root, "node_modules", folder), join(project, "node_modules", "openapi-fetch"), "dir");
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "app", private: true }));
+    projects[copy] = project;
+  }
+  unpacked = join(projects.newest, "node_modules", "sendbird-desk-platform");
+  project = projects.newest;
   projectWithPrism = layOut("app-with-prism", ["@stoplight"]);
 
   server = createServer((req, res) => {
@@ -84,29 +115,74 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-it("ships only dist, the bins, the bundled spec and types, the testing stub, README and LICENSE", () => {
+it("ships only what can be imported, run or read: dist, the bins, the sources of its maps, the spec, docs", () => {
   const files = run("tar", ["-tzf", tarball])
     .trim()
     .split("\n")
     .map((f) => f.replace(/^package\//, ""))
     .sort();
-  expect(files.filter((f) => !f.startsWith("dist/"))).toEqual([
+  expect(files.filter((f) => !/^(dist|src)\//.test(f))).toEqual([
+    "CHANGELOG.md",
     "LICENSE",
     "README.md",
     "bin/sendbird-desk-mcp.cjs",
     "bin/sendbird-desk-mock.mjs",
     "bin/sendbird-desk-verify.mjs",
     "generated/openapi.json",
-    "generated/openapi.ts",
+    "generated/spec.ts",
     "package.json",
     "testing/package.json",
   ]);
-  expect(files).toEqual(
-    expect.arrayContaining([
-      ...["dist/index.mjs", "dist/index.cjs", "dist/index.d.mts", "dist/index.d.cts"],
-      ...["dist/testing.mjs", "dist/testing.cjs", "dist/testing.d.mts", "dist/testing.d.cts"],
-    ]),
+  expect(files).not.toContain("generated/openapi.ts");
+  for (const entry of ["index", "testing", "mcp"]) {
+    for (const ending of [".mjs", ".cjs", ".d.mts", ".d.cts"])
+      expect(files).toContain(`dist/${entry}${ending}`);
+  }
+  // src/ is there as the sources of the maps: TypeScript, and the testing entry's plain modules.
+  expect(files.filter((f) => f.startsWith("src/") && !/\.(ts|mts|mjs)$/.test(f))).toEqual([]);
+});
+
+it.each(["index.mjs", "index.cjs"])("maps dist/%s back to TypeScript files the tarball ships", (bundle) => {
+  const code = readFileSync(join(unpacked, "dist", bundle), "utf8");
+  const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+  expect(mapName).toBe(`${bundle}.map`);
+  const map = JSON.parse(readFileSync(join(unpacked, "dist", mapName!), "utf8"));
+  expect(map.sources.length).toBeGreaterThan(1);
+  for (const source of map.sources as string[]) {
+    expect(source).toMatch(/\.ts$/);
+    expect(existsSync(join(unpacked, "dist", source))).toBe(true);
+  }
+});
+
+it("gives stack traces that point at the shipped TypeScript under --enable-source-maps", async () => {
+  const file = join(projects.newest, "stack.mjs");
+  writeFileSync(
+    file,
+    `import { createDeskClient } from "sendbird-desk-platform";
+const desk = createDeskClient({ baseUrl: "http://127.0.0.1:1", apiToken: "t" });
+try { await desk.groups.get(-1); } catch (error) { console.log(error.stack); }`,
   );
+  const { stdout } = await promisify(execFile)(process.execPath, ["--enable-source-maps", file], {
+    cwd: projects.newest,
+    timeout: 30_000,
+  });
+  expect(stdout).toContain("DeskValidationError");
+  expect(stdout).toMatch(/node_modules\/sendbird-desk-platform\/src\/[\w/]+\.ts:\d+:\d+/);
+  expect(stdout).not.toMatch(/dist\/index\.mjs:\d+/);
+});
+
+it("depends on openapi-fetch by a caret range whose lowest version is tested here", () => {
+  const manifest = JSON.parse(readFileSync(join(unpacked, "package.json"), "utf8"));
+  const range: string = manifest.dependencies["openapi-fetch"];
+  const lowest = /^\^(\d+\.\d+\.\d+)$/.exec(range)?.[1];
+  expect(lowest).toBeDefined();
+  const installed = (folder: string) =>
+    JSON.parse(readFileSync(join(root, "node_modules", folder, "package.json"), "utf8")).version;
+  expect(installed(openapiFetchCopies.lowest)).toBe(lowest);
+  expect(
+    JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies[openapiFetchCopies.lowest],
+  ).toBe(`npm:openapi-fetch@${lowest}`);
+  expect(inCaretRange(installed(openapiFetchCopies.newest), lowest!)).toBe(true);
 });
 
 it("passes publint with no suggestion", () => {
@@ -136,61 +212,67 @@ const script = `
     console.log(JSON.stringify({ id: g.id, refused }));
   });`;
 
-it.each([
+const entries = [
   ["import", "esm.mjs", `import { createDeskClient, isDeskError } from "sendbird-desk-platform";${script}`],
   [
     "require",
     "cjs.cjs",
     `const { createDeskClient, isDeskError } = require("sendbird-desk-platform");${script}`,
   ],
-])("works from %s", async (_how, file, code) => {
-  writeFileSync(join(project, file), code);
-  // Asynchronously: the server answering the child lives in this process.
-  const { stdout: out } = await promisify(execFile)(process.execPath, [file], {
-    cwd: project,
-    env: { ...process.env, URL: url },
-    timeout: 30_000,
-  });
-  expect(JSON.parse(out)).toEqual({ id: 41, refused: "DeskValidationError" });
-  expect(seen.at(-1)).toEqual({ url: "/groups/41", token: "pack-token" });
-});
+] as const;
 
-it("compiles in a strict TypeScript project (NodeNext)", () => {
-  writeFileSync(
-    join(project, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        module: "NodeNext",
-        moduleResolution: "NodeNext",
-        target: "ES2022",
-        lib: ["ES2022", "DOM"],
-        types: [],
-        noEmit: true,
-      },
-    }),
-  );
-  writeFileSync(
-    join(project, "app.mts"),
-    `import { createDeskClient, DeskNotFoundError, type GroupWithMembers } from "sendbird-desk-platform";
+describe.each(Object.keys(openapiFetchCopies) as Copy[])("with the %s openapi-fetch in range", (copy) => {
+  it.each(entries)("works from %s", async (_how, file, code) => {
+    const project = projects[copy];
+    writeFileSync(join(project, file), code);
+    // Asynchronously: the server answering the child lives in this process.
+    const { stdout: out } = await promisify(execFile)(process.execPath, [file], {
+      cwd: project,
+      env: { ...process.env, URL: url },
+      timeout: 30_000,
+    });
+    expect(JSON.parse(out)).toEqual({ id: 41, refused: "DeskValidationError" });
+    expect(seen.at(-1)).toEqual({ url: "/groups/41", token: "pack-token" });
+  });
+
+  it("compiles in a strict TypeScript project (NodeNext)", () => {
+    const project = projects[copy];
+    writeFileSync(
+      join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          types: [],
+          noEmit: true,
+        },
+      }),
+    );
+    writeFileSync(
+      join(project, "app.mts"),
+      `import { createDeskClient, DeskNotFoundError, type GroupWithMembers } from "sendbird-desk-platform";
 const desk = createDeskClient({ applicationId: "app", apiToken: "t" });
 const group: GroupWithMembers = await desk.groups.get(1);
 const names: string[] = group.members.map((m) => m.displayName);
 for await (const g of desk.groups.list({ limit: 500 })) names.push(g.name);
 export const isMissing = (e: unknown) => e instanceof DeskNotFoundError;
-import { startDeskMock, type DeskMock } from "sendbird-desk-platform/testing";
-export const mock: Promise<DeskMock> = startDeskMock({ port: 0 });
 // @ts-expect-error a string limit does not compile for users either
 desk.groups.list({ limit: "5" });
+const { data } = await desk.raw.GET("/groups/{group_id}", { params: { path: { group_id: 1 } } });
+export const rawName: string | undefined = data?.name;
 `,
-  );
-  writeFileSync(
-    join(project, "app.cts"),
-    `import desk = require("sendbird-desk-platform");\nexport const make = () => desk.createDeskClient({ applicationId: "a", apiToken: "t" });\n`,
-  );
-  expect(() =>
-    run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", project], project),
-  ).not.toThrow();
+    );
+    writeFileSync(
+      join(project, "app.cts"),
+      `import desk = require("sendbird-desk-platform");\nexport const make = () => desk.createDeskClient({ applicationId: "a", apiToken: "t" });\n`,
+    );
+    expect(() =>
+      run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", project], project),
+    ).not.toThrow();
+  });
 });
 
 describe("the mock for consumers' tests", () => {
