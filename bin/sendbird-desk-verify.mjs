@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createDeskClient, isDeskApiError } from "../dist/index.mjs";
+import { createDeskClient, isDeskApiError, REDACTED } from "../dist/index.mjs";
 import { startDeskProxy } from "../dist/testing.mjs";
 
 const usage = `Usage: npx sendbird-desk-verify [--upstream URL] [--groups N] [--max-pages N] [--page-size N]
@@ -180,7 +180,7 @@ function typeAt(location, body) {
 
 /** The line with every occurrence of the token replaced (a server may echo it back). */
 function masked(line, token) {
-  return line.split(token).join("[redacted]");
+  return line.split(token).join(REDACTED);
 }
 
 /** Runs the calls; a call that fails is recorded and the others still run. */

@@ -4,12 +4,12 @@
 // openapi-fetch's createClient alone, bundled the same way (tree-shaken as the client uses
 // it): the floor the client builds on. Run `npm run build` first.
 // `--json` prints the numbers as JSON for tests and benchmarks.
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+import { root } from "./lib/root.mjs";
 
 /** Minified and gzipped bytes of `entry` (a file, or `{ contents }` of a module) bundled
  *  with its dependencies. */
@@ -41,8 +41,21 @@ export async function sizes() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const usage = "Usage: node scripts/size.mjs [--json] [--help]   (run npm run build first)";
+  let json = false;
+  try {
+    const { values } = parseArgs({ options: { json: { type: "boolean" }, help: { type: "boolean" } } });
+    if (values.help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    json = values.json === true;
+  } catch (error) {
+    console.error(`size: ${error.message}\n${usage}`);
+    process.exit(2);
+  }
   const s = await sizes();
-  if (process.argv.includes("--json")) console.log(JSON.stringify(s));
+  if (json) console.log(JSON.stringify(s));
   else {
     console.log(`client + openapi-fetch: ${s.client.gzipped} B min+gz (${s.client.minified} B minified)`);
     console.log(

@@ -44,4 +44,5 @@ export type {
   operations,
   paths,
 } from "./types.js";
+export { REDACTED } from "./core/defaults.js";
 export { VERSION } from "./version.js";

@@ -65,15 +65,13 @@ export function parseAnswer<T>(
   context: { info: CallInfo; redactor: Redactor; log: Log },
 ): T {
   let body: unknown = text;
-  let problem = "empty";
-  if (text.trim()) {
-    try {
-      body = JSON.parse(text);
-      if (isValid(body)) return body;
-      problem = "not the documented shape";
-    } catch {
-      problem = "not valid JSON";
-    }
+  let problem: string;
+  try {
+    body = JSON.parse(text);
+    if (isValid(body)) return body;
+    problem = "not the documented shape";
+  } catch {
+    problem = text.trim() ? "not valid JSON" : "empty";
   }
   const { info, redactor, log } = context;
   const type = response.headers.get("content-type") ?? "no content type";

@@ -27,22 +27,24 @@ export async function readBody(
   const encoded = response.headers.has("content-encoding");
   // Fast path: the declared length is the decoded length and fits.
   if (trusted && !encoded && declared <= maxBytes) {
-    return { bytes: new Uint8Array(await raceSignal(response.arrayBuffer(), signal)), tooLarge: false };
+    return { bytes: new Uint8Array(await response.arrayBuffer()), tooLarge: false };
   }
-  return readChunks(response.body, maxBytes, signal);
+  return readChunks(response.body, maxBytes, trusted ? undefined : signal);
 }
 
+/** Reads chunk by chunk up to the cap; each read is raced against `signal` when given (a body
+ *  of the platform's fetch ends by itself when its signal aborts). */
 async function readChunks(
   body: ReadableStream<Uint8Array>,
   maxBytes: number,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<BodyRead> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
-      const { done, value } = await raceSignal(reader.read(), signal);
+      const { done, value } = await (signal ? raceSignal(reader.read(), signal) : reader.read());
       if (done) return { bytes: concat(chunks, total), tooLarge: false };
       total += value.byteLength;
       chunks.push(value);

@@ -31,5 +31,6 @@ export const SHOWN_VALUE_CHARS = 80;
 /** The log level when neither the option nor env SENDBIRD_DESK_LOG sets one. */
 export const DEFAULT_LOG_LEVEL = "warn";
 
-/** What stands in for the API token, and for anything else secret, wherever text is shown. */
+/** What stands in for the API token, and for anything else secret, wherever text is shown
+ *  (exported, so tools built on the client mask alike). */
 export const REDACTED = "[redacted]";

@@ -5,6 +5,7 @@ import { type AnswerInfo, type CallInfo, DeskInvalidResponseError } from "../err
 import type { FetchOptions } from "../options.js";
 import type { BodyRead } from "./body.js";
 import { MAX_ERROR_BODY_CHARS } from "./defaults.js";
+import { BufferedResponse } from "./buffered-response.js";
 import { LightRequest, type OutgoingRequest } from "./light-request.js";
 import type { Redactor } from "./redact.js";
 import { fail } from "./validate.js";
@@ -45,8 +46,9 @@ export async function prepareExchange(
     fail("url", elsewhere, `must be on the configured origin ${origin}; the API token is sent nowhere else`);
   }
   if (UNFILLED_PLACEHOLDER.test(url.split("?")[0]!)) fail("url", url, "every path parameter needs a value");
-  // A copy: middleware saw the request without the token, and never sees it with.
-  const headers = new Headers(request.headers);
+  // Middleware saw the request without the token, and never sees it with: the token goes on
+  // a copy. A light request was seen by no middleware, so its headers are the call's own.
+  const headers = request instanceof LightRequest ? request.headers : new Headers(request.headers);
   headers.set(spec.auth.header, token);
   // The vendor asks for its JSON content type on every request, GET included; a
   // multipart body keeps the boundary its FormData produced.
@@ -69,6 +71,13 @@ const MIN_STATUS = 200;
 const MAX_STATUS = 599;
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 const utf8 = new TextDecoder();
+const encoder = new TextEncoder();
+const EMPTY = new Uint8Array(0);
+/** Characters a status text may not hold (a Response's must be Latin-1). */
+const NOT_LATIN1 = /[\u0100-\u{10ffff}]/gu;
+
+/** `text` as a Response's status text can hold it: anything outside Latin-1 shown as "?". */
+const latin1 = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text : text.replace(NOT_LATIN1, "?"));
 
 /** `METHOD url what`, plus the number of attempts when there was more than one: the start
  *  of every message about a call that failed. */
@@ -88,8 +97,7 @@ export function toResponse(
   redactor: Redactor,
 ): Response {
   const headers = redactor.headers(response.headers);
-  // A Response's status text must be Latin-1; anything else is shown as "?".
-  const statusText = redactor.text(response.statusText).replace(/[\u0100-\u{10ffff}]/gu, "?");
+  const statusText = latin1(redactor.text(response.statusText));
   const { status } = response;
   const info: AnswerInfo = { ...callInfo(exchange), status, headers, body: undefined };
   if (status < MIN_STATUS || status > MAX_STATUS) {
@@ -106,8 +114,12 @@ export function toResponse(
       info,
     );
   }
-  const body = NULL_BODY_STATUSES.has(status) ? null : ok ? read.bytes : errorText(read.bytes, redactor);
-  const rebuilt = new Response(body as BodyInit | null, { status, statusText, headers });
+  // A null-body status carries nothing; a 2xx body is handed over as it came; an error body
+  // is masked and cut.
+  let body = read.bytes;
+  if (NULL_BODY_STATUSES.has(status)) body = EMPTY;
+  else if (!ok) body = encoder.encode(errorText(read.bytes, redactor));
+  const rebuilt = new BufferedResponse(body, { status, statusText, headers });
   answered.set(rebuilt, callInfo(exchange));
   return rebuilt;
 }

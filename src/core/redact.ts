@@ -55,9 +55,15 @@ export class Redactor {
     return root.value;
   }
 
-  /** A copy of `headers` with the token masked in every value; a header whose name holds
-   *  the token is left out (a header name cannot carry the mask's brackets). */
+  /** `headers` with the token masked in every value; a header whose name holds the token is
+   *  left out (a header name cannot carry the mask's brackets). A copy only when something
+   *  needs masking. */
   headers(headers: Headers): Headers {
+    let clean = true;
+    headers.forEach((value, name) => {
+      clean &&= this.text(value) === value && this.text(name) === name;
+    });
+    if (clean) return headers;
     const out = new Headers();
     headers.forEach((value, name) => {
       if (this.text(name) === name) out.append(name, this.text(value));

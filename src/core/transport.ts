@@ -61,7 +61,9 @@ export class Transport {
     const deadline = startDeadline(caller, settings.timeoutMs);
     const started = performance.now();
     try {
-      const response = await raceSignal(this.#fetch(exchange, deadline.signal), deadline.signal);
+      // The platform's fetch stops when its signal aborts; any other is raced against it.
+      const fetching = this.#fetch(exchange, deadline.signal);
+      const response = await (this.#config.fetch ? raceSignal(fetching, deadline.signal) : fetching);
       // A network-error response (status 0, as for a browser's opaque redirect) is no answer.
       if (response.type === "error" || response.status === 0)
         throw new TypeError("no usable answer (status 0)");

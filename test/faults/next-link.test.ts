@@ -1,6 +1,7 @@
 // A `next` link is data: when it names another host, the client reads its offset and asks
 // its own server; the other host never sees a request, let alone the token.
 import { createDeskClient } from "../../src/index.js";
+import { group } from "../helpers/groups.js";
 import { CANARY, guardCanary } from "./leak-guard.js";
 import { reply, type ScriptedServer, type Step, startScriptedServer } from "./scripted-server.js";
 
@@ -12,16 +13,6 @@ beforeAll(async () => {
   collector.script(reply(200, { count: 0, previous: null, next: null, results: [] }));
 });
 afterAll(() => Promise.all([api.close(), collector.close()]));
-
-const group = (id: number) => ({
-  id,
-  name: `Team ${id}`,
-  key: `team-${id}`,
-  project: 1,
-  createdAt: "2020-12-01T10:19:51.086740Z",
-  createdBy: 1,
-  description: null,
-});
 
 /** Pages of 2 over 4 groups, each `next` pointing at the collector. */
 const pages: Step = (req, res) => {

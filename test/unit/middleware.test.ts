@@ -48,6 +48,23 @@ describe("middleware", () => {
     expect(bodies).toEqual([withMembers(77)]);
   });
 
+  it("gets an answer that reads like any Response: body stream, clone, each reader once", async () => {
+    const seen: unknown[] = [];
+    const { desk } = client([json(withMembers(77))]);
+    desk.raw.use({
+      async onResponse({ response }) {
+        const copy = response.clone();
+        seen.push(await new Response(copy.body).json(), copy.bodyUsed);
+        const other = response.clone();
+        seen.push(new TextDecoder().decode(await other.arrayBuffer()).length > 0);
+        seen.push(await other.text().catch((e: Error) => e.name));
+        seen.push(response.bodyUsed);
+      },
+    });
+    expect((await desk.groups.get(77)).id).toBe(77);
+    expect(seen).toEqual([withMembers(77), true, true, "TypeError", false]);
+  });
+
   it("a middleware's exception reaches the caller as DeskMiddlewareError, the original as cause", async () => {
     const original = new RangeError("middleware broke");
     const { desk } = client([json(withMembers(1))]);

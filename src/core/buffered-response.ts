@@ -1,0 +1,75 @@
+// The Response the transport hands back: its body was read inside the attempt (so the
+// deadline covered it), and is served from memory. A Response built around a byte array
+// would wrap it in a new stream, whose cost showed in every call; this one builds the stream
+// only if someone asks for `body`, and otherwise answers `text()`, `json()`, `arrayBuffer()`
+// and `clone()` from the bytes.
+
+const utf8 = new TextDecoder();
+
+/** A Response whose whole body is already in memory. */
+export class BufferedResponse extends Response {
+  readonly #bytes: Uint8Array;
+  #used = false;
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
+
+  constructor(bytes: Uint8Array, init: ResponseInit) {
+    super(null, init);
+    this.#bytes = bytes;
+  }
+
+  /** The body as a stream, built on first use. */
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    if (this.#stream === undefined) {
+      this.#stream = this.#bytes.byteLength === 0 ? null : new Response(this.#bytes as BodyInit).body;
+    }
+    return this.#stream;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#used || (this.#stream?.locked ?? false);
+  }
+
+  override clone(): Response {
+    if (this.bodyUsed) throw new TypeError("Response.clone: the body has already been read");
+    return new BufferedResponse(this.#bytes, this);
+  }
+
+  override text(): Promise<string> {
+    return this.#consume(() => utf8.decode(this.#bytes));
+  }
+
+  override json(): Promise<unknown> {
+    return this.#consume(() => JSON.parse(utf8.decode(this.#bytes)));
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#consume(() => this.#bytes.slice().buffer as ArrayBuffer);
+  }
+
+  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#consume(() => this.#bytes.slice() as Uint8Array<ArrayBuffer>);
+  }
+
+  override blob(): Promise<Blob> {
+    return this.#consume(
+      () => new Blob([this.#bytes as BlobPart], { type: this.headers.get("content-type") ?? "" }),
+    );
+  }
+
+  override formData(): Promise<FormData> {
+    if (this.bodyUsed) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
+    this.#used = true;
+    return new Response(this.#bytes as BodyInit, { headers: this.headers }).formData();
+  }
+
+  /** Reads the body once, as a native Response does: a second read rejects. */
+  #consume<T>(read: () => T): Promise<T> {
+    if (this.bodyUsed) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
+    this.#used = true;
+    try {
+      return Promise.resolve(read());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+}
