@@ -19,6 +19,9 @@ export interface WithResponse<T> {
   requestId: string | undefined;
 }
 
+/** The base Promise's executor: its own value is never read, as then() is overridden. */
+const settleUnread = (resolve: (value: never) => void) => resolve(undefined as never);
+
 /** A `Promise<T>` with `.withResponse()` and `.asResponse()`. */
 export class DeskPromise<T> extends Promise<T> {
   readonly #run: () => Promise<Outcome<T>>;
@@ -27,7 +30,7 @@ export class DeskPromise<T> extends Promise<T> {
 
   /** Wraps a call; `lazy` ones start when first consumed, the others at once. */
   constructor(run: () => Promise<Outcome<T>>, lazy = false) {
-    super((resolve) => resolve(undefined as T)); // never read: every consumer goes through then()
+    super(settleUnread); // never read: every consumer goes through then()
     this.#run = run;
     if (!lazy) this.outcome();
   }

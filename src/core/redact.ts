@@ -6,6 +6,8 @@ import { REDACTED } from "./defaults.js";
 /** A masker for one token: it knows the forms a server may echo it in. */
 export class Redactor {
   readonly #forms: string[];
+  /** Text shorter than every form cannot hold one. */
+  readonly #shortest: number;
 
   constructor(secret: string) {
     // The token as sent, JSON-escaped (inside a JSON string), URL-encoded, and lower-cased
@@ -18,10 +20,12 @@ export class Redactor {
     ];
     // Longest first, so a longer form is not left half-masked by a shorter one.
     this.#forms = [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
+    this.#shortest = Math.min(...this.#forms.map((form) => form.length));
   }
 
   /** `text` with every form of the token masked. */
   text(text: string): string {
+    if (text.length < this.#shortest) return text;
     let out = text;
     for (const form of this.#forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
     return out;
