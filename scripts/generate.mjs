@@ -13,15 +13,19 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "./lib/command-line.mjs";
 import openapi from "./lib/openapi.cjs";
 import { root } from "./lib/root.mjs";
 
-const usage = "usage: node scripts/generate.mjs [--out DIR]   (default: generated/)";
-const { values: args } = parseArgs({ options: { out: { type: "string" }, help: { type: "boolean" } } });
-if (args.help) {
-  console.log(usage);
-  process.exit(0);
+let args;
+try {
+  args = parseCommandLine({
+    usage: "Usage: node scripts/generate.mjs [--out DIR]   (default: generated/)",
+    options: { out: { type: "string" } },
+  });
+} catch (error) {
+  console.error(`generate: ${error.message}`);
+  process.exit(2);
 }
 const out = resolve(args.out ?? join(root, "generated"));
 

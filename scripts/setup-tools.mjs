@@ -6,23 +6,19 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "./lib/command-line.mjs";
 import { root } from "./lib/root.mjs";
 
-const usage = `Usage: node scripts/setup-tools.mjs [--help]
+const usage = `Usage: node scripts/setup-tools.mjs
 
 Runs \`npm ci\` in each folder of tools/ whose node_modules is missing or older than its lockfile.`;
 
 const FOLDERS = ["runtimes", "conformance"];
 
 try {
-  const { values } = parseArgs({ options: { help: { type: "boolean" } } });
-  if (values.help) {
-    console.log(usage);
-    process.exit(0);
-  }
+  parseCommandLine({ usage });
 } catch (error) {
-  console.error(`setup-tools: ${error.message}\n${usage}`);
+  console.error(`setup-tools: ${error.message}`);
   process.exit(2);
 }
 

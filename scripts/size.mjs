@@ -6,9 +6,9 @@
 // `--json` prints the numbers as JSON for tests and benchmarks.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { parseCommandLine } from "./lib/command-line.mjs";
 import { root } from "./lib/root.mjs";
 
 /** Minified and gzipped bytes of `entry` (a file, or `{ contents }` of a module) bundled
@@ -41,17 +41,12 @@ export async function sizes() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const usage = "Usage: node scripts/size.mjs [--json] [--help]   (run npm run build first)";
   let json = false;
   try {
-    const { values } = parseArgs({ options: { json: { type: "boolean" }, help: { type: "boolean" } } });
-    if (values.help) {
-      console.log(usage);
-      process.exit(0);
-    }
-    json = values.json === true;
+    const usage = "Usage: node scripts/size.mjs [--json]   (run npm run build first)";
+    json = parseCommandLine({ usage, options: { json: { type: "boolean" } } }).json === true;
   } catch (error) {
-    console.error(`size: ${error.message}\n${usage}`);
+    console.error(`size: ${error.message}`);
     process.exit(2);
   }
   const s = await sizes();
