@@ -252,4 +252,6 @@ console.log(
   `${failed ? `${failed} of ${results.length} steps FAILED` : `all ${results.length} steps passed`} ` +
     `in ${duration(total)}`,
 );
+// The plain closing line CI reads: steps of the matrix that passed and failed.
+console.log(`matrix: ${results.length - failed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;
