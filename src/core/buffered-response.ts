@@ -4,17 +4,22 @@
 // only if someone asks for `body`, and otherwise answers `text()`, `json()`, `arrayBuffer()`
 // and `clone()` from the bytes.
 
+import type { CallInfo } from "./call-info.js";
+
 const utf8 = new TextDecoder();
 
-/** A Response whose whole body is already in memory. */
+/** A Response whose whole body is already in memory, and that knows the call it answers. */
 export class BufferedResponse extends Response {
+  /** Where the call went, and after how many attempts this answer came. */
+  readonly call: CallInfo;
   readonly #bytes: Uint8Array;
   #used = false;
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
-  constructor(bytes: Uint8Array, init: ResponseInit) {
+  constructor(bytes: Uint8Array, init: ResponseInit, call: CallInfo) {
     super(null, init);
     this.#bytes = bytes;
+    this.call = call;
   }
 
   /** The body as a stream, built on first use. */
@@ -31,7 +36,7 @@ export class BufferedResponse extends Response {
 
   override clone(): Response {
     if (this.bodyUsed) throw new TypeError("Response.clone: the body has already been read");
-    return new BufferedResponse(this.#bytes, this);
+    return new BufferedResponse(this.#bytes, this, this.call);
   }
 
   override text(): Promise<string> {

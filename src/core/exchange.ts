@@ -119,17 +119,13 @@ export function toResponse(
   let body = read.bytes;
   if (NULL_BODY_STATUSES.has(status)) body = EMPTY;
   else if (!ok) body = encoder.encode(errorText(read.bytes, redactor));
-  const rebuilt = new BufferedResponse(body, { status, statusText, headers });
-  answered.set(rebuilt, callInfo(exchange));
-  return rebuilt;
+  return new BufferedResponse(body, { status, statusText, headers }, callInfo(exchange));
 }
-
-/** Where each Response this module built was going, and after how many attempts. */
-const answered = new WeakMap<Response, CallInfo>();
 
 /** The call behind a Response the transport handed over; undefined for one a middleware
  *  built in its place. */
-export const callInfoOf = (response: Response): CallInfo | undefined => answered.get(response);
+export const callInfoOf = (response: Response): CallInfo | undefined =>
+  response instanceof BufferedResponse ? response.call : undefined;
 
 /** An error answer's text, masked and cut to its first 64 KiB. */
 function errorText(bytes: Uint8Array, redactor: Redactor): string {

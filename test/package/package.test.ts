@@ -41,6 +41,22 @@ function inCaretRange(version: string, lowest: string): boolean {
   return true;
 }
 
+/** Writes the tsconfig of a careful user's project in `dir`: strict, NodeNext, no emit;
+ *  `extra` adds compiler options, `files` limits what is checked. */
+function writeStrictTsconfig(dir: string, extra: Record<string, unknown> = {}, files?: string[]): void {
+  const compilerOptions = {
+    strict: true,
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    target: "ES2022",
+    lib: ["ES2022", "DOM"],
+    types: [],
+    noEmit: true,
+    ...extra,
+  };
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, ...(files && { files }) }));
+}
+
 let scratch: string;
 let tarball: string;
 let unpacked: string;
@@ -237,20 +253,7 @@ describe.each(Object.keys(openapiFetchCopies) as Copy[])("with the %s openapi-fe
 
   it("compiles in a strict TypeScript project (NodeNext)", () => {
     const project = projects[copy];
-    writeFileSync(
-      join(project, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          target: "ES2022",
-          lib: ["ES2022", "DOM"],
-          types: [],
-          noEmit: true,
-        },
-      }),
-    );
+    writeStrictTsconfig(project);
     writeFileSync(
       join(project, "app.mts"),
       `import { createDeskClient, DeskNotFoundError, type GroupWithMembers } from "sendbird-desk-platform";
@@ -439,23 +442,8 @@ describe("the mcp entry and the sendbird-desk-mcp bin", () => {
 
   it("with the SDK, the mcp entry compiles in a strict TypeScript project (NodeNext)", () => {
     symlinkSync(join(root, "node_modules", "@types"), join(withSdk, "node_modules", "@types"), "dir");
-    writeFileSync(
-      join(withSdk, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          target: "ES2022",
-          lib: ["ES2022", "DOM"],
-          types: ["node"],
-          noEmit: true,
-          // As most projects do: the SDK's own declarations (zod's among them) take long to check.
-          skipLibCheck: true,
-        },
-        files: ["server.mts"],
-      }),
-    );
+    // As most projects do: the SDK's own declarations (zod's among them) take long to check.
+    writeStrictTsconfig(withSdk, { types: ["node"], skipLibCheck: true }, ["server.mts"]);
     writeFileSync(
       join(withSdk, "server.mts"),
       `import { createDeskClient } from "sendbird-desk-platform";
