@@ -5,7 +5,7 @@ import { type AnswerInfo, type CallInfo, DeskInvalidResponseError } from "../err
 import type { FetchOptions } from "../options.js";
 import type { BodyRead } from "./body.js";
 import { MAX_ERROR_BODY_CHARS } from "./defaults.js";
-import { BufferedResponse } from "./buffered-response.js";
+import { bufferedResponse, isBufferedResponse } from "./buffered-response.js";
 import { LightRequest, type OutgoingRequest } from "./light-request.js";
 import type { Redactor } from "./redact.js";
 import { fail } from "./validate.js";
@@ -119,13 +119,13 @@ export function toResponse(
   let body = read.bytes;
   if (NULL_BODY_STATUSES.has(status)) body = EMPTY;
   else if (!ok) body = encoder.encode(errorText(read.bytes, redactor));
-  return new BufferedResponse(body, { status, statusText, headers }, callInfo(exchange));
+  return bufferedResponse(body, { status, statusText, headers }, callInfo(exchange));
 }
 
 /** The call behind a Response the transport handed over; undefined for one a middleware
  *  built in its place. */
 export const callInfoOf = (response: Response): CallInfo | undefined =>
-  response instanceof BufferedResponse ? response.call : undefined;
+  isBufferedResponse(response) ? response.call : undefined;
 
 /** An error answer's text, masked and cut to its first 64 KiB. */
 function errorText(bytes: Uint8Array, redactor: Redactor): string {
