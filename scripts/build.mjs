@@ -6,15 +6,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { parseCommandLine } from "./lib/command-line.mjs";
+import { readCommandLine } from "./lib/command-line.mjs";
 import { root } from "./lib/root.mjs";
 
-try {
-  parseCommandLine({ usage: "Usage: node scripts/build.mjs   (npm run build: writes dist/)" });
-} catch (error) {
-  console.error(`build: ${error.message}`);
-  process.exit(2);
-}
+readCommandLine("build", { usage: "Usage: node scripts/build.mjs   (npm run build: writes dist/)" });
 
 /** The package's entries: `dist/<name>.{mjs,cjs,d.mts,d.cts}` from `source`. A new entry
  *  adds a line here and its subpath under `exports` in package.json. */

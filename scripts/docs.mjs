@@ -9,8 +9,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { buildClientReference } from "./lib/client-reference.mjs";
+import { readCommandLine } from "./lib/command-line.mjs";
 import { root } from "./lib/root.mjs";
 
 const usage = `Usage: node scripts/docs.mjs [--out FILE]
@@ -18,17 +18,7 @@ const usage = `Usage: node scripts/docs.mjs [--out FILE]
 Builds the Redoc page at FILE (default: build/docs/index.html) and the TypeScript client's
 reference in client/ beside it.`;
 
-let args;
-try {
-  args = parseArgs({ options: { out: { type: "string" }, help: { type: "boolean" } } }).values;
-} catch (error) {
-  console.error(`docs: ${error.message}\n\n${usage}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const args = readCommandLine("docs", { usage, options: { out: { type: "string" } } });
 const out = resolve(args.out ?? join(root, "build", "docs", "index.html"));
 const spec = join(root, "generated", "openapi.json");
 const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };

@@ -13,20 +13,14 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseCommandLine } from "./lib/command-line.mjs";
+import { readCommandLine } from "./lib/command-line.mjs";
 import openapi from "./lib/openapi.cjs";
 import { root } from "./lib/root.mjs";
 
-let args;
-try {
-  args = parseCommandLine({
-    usage: "Usage: node scripts/generate.mjs [--out DIR]   (default: generated/)",
-    options: { out: { type: "string" } },
-  });
-} catch (error) {
-  console.error(`generate: ${error.message}`);
-  process.exit(2);
-}
+const args = readCommandLine("generate", {
+  usage: "Usage: node scripts/generate.mjs [--out DIR]   (default: generated/)",
+  options: { out: { type: "string" } },
+});
 const out = resolve(args.out ?? join(root, "generated"));
 
 /** The JSON Schema keywords a runtime check reads; everything else (descriptions,

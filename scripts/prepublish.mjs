@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { readCommandLine } from "./lib/command-line.mjs";
 import { root } from "./lib/root.mjs";
 
 const usage = `Usage: node scripts/prepublish.mjs [--checks-only] [--help]
@@ -39,17 +39,7 @@ function releaseProblems(dir = root) {
   return problems;
 }
 
-let args;
-try {
-  args = parseArgs({ options: { "checks-only": { type: "boolean" }, help: { type: "boolean" } } }).values;
-} catch (error) {
-  console.error(`prepublish: ${error.message}\n\n${usage}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const args = readCommandLine("prepublish", { usage, options: { "checks-only": { type: "boolean" } } });
 const problems = releaseProblems();
 if (problems.length) {
   console.error(`prepublish: not publishing:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parseCommandLine } from "./lib/command-line.mjs";
+import { readCommandLine } from "./lib/command-line.mjs";
 import { root } from "./lib/root.mjs";
 
 const usage = `Usage: node scripts/setup-tools.mjs
@@ -15,12 +15,7 @@ Runs \`npm ci\` in each folder of tools/ whose node_modules is missing or older 
 
 const FOLDERS = ["runtimes", "conformance"];
 
-try {
-  parseCommandLine({ usage });
-} catch (error) {
-  console.error(`setup-tools: ${error.message}`);
-  process.exit(2);
-}
+readCommandLine("setup-tools", { usage });
 
 for (const folder of FOLDERS) {
   const dir = join(root, "tools", folder);

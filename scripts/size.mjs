@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { parseCommandLine } from "./lib/command-line.mjs";
+import { readCommandLine } from "./lib/command-line.mjs";
 import { root } from "./lib/root.mjs";
 
 /** Minified and gzipped bytes of `entry` (a file, or `{ contents }` of a module) bundled
@@ -41,14 +41,8 @@ export async function sizes() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  let json = false;
-  try {
-    const usage = "Usage: node scripts/size.mjs [--json]   (run npm run build first)";
-    json = parseCommandLine({ usage, options: { json: { type: "boolean" } } }).json === true;
-  } catch (error) {
-    console.error(`size: ${error.message}`);
-    process.exit(2);
-  }
+  const usage = "Usage: node scripts/size.mjs [--json]   (run npm run build first)";
+  const json = readCommandLine("size", { usage, options: { json: { type: "boolean" } } }).json === true;
   const s = await sizes();
   if (json) console.log(JSON.stringify(s));
   else {

@@ -18,8 +18,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import { startSmokeServer } from "../test/runtimes/smoke-server.mjs";
+import { readCommandLine } from "./lib/command-line.mjs";
 import { root } from "./lib/root.mjs";
 
 const tools = join(root, "tools", "runtimes", "node_modules");
@@ -152,19 +152,10 @@ function duration(ms) {
   return `${Math.floor(seconds / 60)}m ${String(Math.round(seconds % 60)).padStart(2, "0")}s`;
 }
 
-let args;
-try {
-  args = parseArgs({
-    options: { only: { type: "string" }, list: { type: "boolean" }, help: { type: "boolean" } },
-  }).values;
-} catch (error) {
-  console.error(`test-matrix: ${error.message}\n\n${usage}`);
-  process.exit(2);
-}
-if (args.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const args = readCommandLine("test-matrix", {
+  usage,
+  options: { only: { type: "string" }, list: { type: "boolean" } },
+});
 const wanted = args.only?.split(",").map((id) => id.trim());
 const unknown = wanted?.filter((id) => !steps.some((step) => step.id === id)) ?? [];
 if (unknown.length) {

@@ -26,6 +26,19 @@ export function parseCommandLine({ usage, options = {}, argv = process.argv.slic
   return parsed.values;
 }
 
+/**
+ * `parseCommandLine` for a script that has nothing to clean up: a bad command line is one line
+ * on stderr, `<name>: <what is wrong> (--help shows the options)`, and exit code 2.
+ */
+export function readCommandLine(name, spec) {
+  try {
+    return parseCommandLine(spec);
+  } catch (error) {
+    console.error(`${name}: ${error.message}`);
+    process.exit(2);
+  }
+}
+
 function describeParseError(error) {
   const option = /'(-[^']*)'/.exec(error.message)?.[1];
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;

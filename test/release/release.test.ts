@@ -28,7 +28,8 @@ const prepublish = () => node([join(scratch, "scripts", "prepublish.mjs"), "--ch
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), "desk-release-"));
-  for (const file of ["package.json", "CHANGELOG.md", "scripts/prepublish.mjs", "scripts/lib/root.mjs"]) {
+  const scripts = ["scripts/prepublish.mjs", "scripts/lib/root.mjs", "scripts/lib/command-line.mjs"];
+  for (const file of ["package.json", "CHANGELOG.md", ...scripts, "scripts/lib/ports.mjs"]) {
     mkdirSync(join(scratch, file, ".."), { recursive: true });
     cpSync(join(root, file), join(scratch, file));
   }
