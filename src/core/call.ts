@@ -1,7 +1,7 @@
 // One resource call, top to bottom: check the per-call options, hand openapi-fetch the
 // request with a fetch bound to those options, and turn what comes back into a value or a
 // typed error. Nothing travels back through the options: the answer is returned.
-import { type CallInfo, DeskMiddlewareError, isDeskError } from "../errors.js";
+import { DeskMiddlewareError, isDeskError } from "../errors.js";
 import type { RequestOptions } from "../options.js";
 import { errorFromAnswer, parseAnswer } from "./answer.js";
 import { checkRequestOptions } from "./call-options.js";
@@ -54,7 +54,7 @@ export async function call<T>(
     throw asDeskError(error);
   }
   const { response } = sent;
-  const info = callInfoOf(response) ?? builtByMiddleware(response);
+  const info = callInfoOf(response);
   if (!response.ok) throw errorFromAnswer(response, sent.error, info);
   const text = sent.data ?? "";
   return {
@@ -71,10 +71,3 @@ export function asDeskError(error: unknown): unknown {
   const what = error instanceof Error ? error.message : String(error);
   return new DeskMiddlewareError(`a middleware failed: ${what}`, { cause: error });
 }
-
-/** A Response a middleware built in place of the transport's: what is known of it. */
-const builtByMiddleware = (response: Response): CallInfo => ({
-  method: "(a middleware's answer)",
-  url: response.url,
-  attempts: 1,
-});

@@ -62,17 +62,15 @@ export async function prepareExchange(
 }
 
 /** A native request's body bytes, read once; undefined when it has none. */
-async function bytesOf(request: OutgoingRequest): Promise<ArrayBuffer | undefined> {
+async function bytesOf(request: Request): Promise<ArrayBuffer | undefined> {
   return request.body ? await request.arrayBuffer() : undefined;
 }
 
 /** Statuses a Response can be built with; fetch may hand over others from a broken server. */
 const MIN_STATUS = 200;
 const MAX_STATUS = 599;
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
-const EMPTY = new Uint8Array(0);
 /** Characters a status text may not hold (a Response's must be Latin-1). */
 const NOT_LATIN1 = /[\u0100-\u{10ffff}]/gu;
 
@@ -114,18 +112,18 @@ export function toResponse(
       info,
     );
   }
-  // A null-body status carries nothing; a 2xx body is handed over as it came; an error body
-  // is masked and cut.
-  let body = read.bytes;
-  if (NULL_BODY_STATUSES.has(status)) body = EMPTY;
-  else if (!ok) body = encoder.encode(errorText(read.bytes, redactor));
+  // A 2xx body is handed over as it came (empty for the statuses that have none, see body.ts);
+  // an error body is masked and cut.
+  const body = ok ? read.bytes : encoder.encode(errorText(read.bytes, redactor));
   return bufferedResponse(body, { status, statusText, headers }, callInfo(exchange));
 }
 
-/** The call behind a Response the transport handed over; undefined for one a middleware
- *  built in its place. */
-export const callInfoOf = (response: Response): CallInfo | undefined =>
-  isBufferedResponse(response) ? response.call : undefined;
+/** The call behind a Response the transport handed over, or what is known of one a
+ *  middleware built in its place. */
+export const callInfoOf = (response: Response): CallInfo =>
+  isBufferedResponse(response)
+    ? response.call
+    : { method: "(a middleware's answer)", url: response.url, attempts: 1 };
 
 /** An error answer's text, masked and cut to its first 64 KiB. */
 function errorText(bytes: Uint8Array, redactor: Redactor): string {

@@ -3,10 +3,8 @@
 // own for each attempt anyway; this class keeps only what the transport reads, so a call
 // builds one native Request per attempt instead of one more per call.
 
-/** What the transport reads of a request: a native Request, or a LightRequest. */
-export type OutgoingRequest = Pick<Request, "url" | "method" | "headers" | "signal" | "arrayBuffer"> & {
-  readonly body: unknown;
-};
+/** What the transport is given: a native Request, or a LightRequest. */
+export type OutgoingRequest = Request | LightRequest;
 
 /** Only what openapi-fetch gives and the transport reads: URL, method, headers, body, signal. */
 export class LightRequest {
@@ -23,10 +21,5 @@ export class LightRequest {
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.signal = init.signal ?? null;
     this.body = init.body ?? null;
-  }
-
-  /** The body's bytes, as a native Request would give them. */
-  arrayBuffer(): Promise<ArrayBuffer> {
-    return new Response(this.body).arrayBuffer();
   }
 }

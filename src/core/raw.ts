@@ -34,7 +34,7 @@ function jsonGuard(context: { redactor: Redactor; log: Log }): Middleware {
     async onResponse({ response, options }) {
       if (options.parseAs !== "json" || !response.ok || response.status === 204) return undefined;
       const text = await response.clone().text();
-      const info = callInfoOf(response) ?? { method: "", url: response.url, attempts: 1 };
+      const info = callInfoOf(response);
       if (text.trim()) parseAnswer(response, text, isAnything, { info, ...context });
       return undefined;
     },
