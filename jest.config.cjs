@@ -9,7 +9,11 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  // The mcp entry imports the main one by the package's name, which is src/ here.
+  moduleNameMapper: {
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+    "^sendbird-desk-platform$": "<rootDir>/src/index.ts",
+  },
   // `npm test` runs with --coverage: line coverage of src/ below 95% fails the suite.
   // src/testing runs Prism's libraries in-process from an ES module that Jest's CommonJS mode
   // cannot load: it is proven through the built package (test/package, test/contract/scripts).

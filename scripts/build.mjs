@@ -19,7 +19,7 @@ const entries = [
   { name: "mcp", source: "src/mcp/index.ts", platform: "node" },
 ];
 
-const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const { name: packageName, version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
 
@@ -28,6 +28,9 @@ for (const { name, source, platform } of entries) {
     entryPoints: [join(root, source)],
     bundle: true,
     packages: "external",
+    // The other entries import the main one by the package's name: it stays an import, so a
+    // process loads one copy of the client (tsconfig's `paths` would otherwise bundle src/).
+    external: [packageName],
     platform,
     target: "es2022",
     sourcemap: true,

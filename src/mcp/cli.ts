@@ -3,7 +3,12 @@
 // carries the protocol and nothing else.
 import type { Readable, Writable } from "node:stream";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { createDeskClient, type DeskClientOptions, isDeskError, VERSION as version } from "../index.js";
+import {
+  createDeskClient,
+  type DeskClientOptions,
+  isDeskError,
+  VERSION as version,
+} from "sendbird-desk-platform";
 import { type McpConfig, parseCommand, USAGE, UsageError } from "./config.js";
 import { serveHttp } from "./http.js";
 import { createLogger, type Logger } from "./logger.js";

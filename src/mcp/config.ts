@@ -1,7 +1,7 @@
 // The command line and environment of `sendbird-desk-mcp`, settled into one configuration.
 // Unknown flags and bad values are refused with the flag, the value and the rule.
 import { parseArgs } from "node:util";
-import type { DeskClientOptions } from "../index.js";
+import type { DeskClientOptions } from "sendbird-desk-platform";
 import { LOG_LEVELS, type LogLevel } from "./logger.js";
 
 /** What the server runs with. */

@@ -1,6 +1,6 @@
 // The server's log: lines on stderr, never stdout, which is the protocol's channel on stdio.
 // The levels and the logger's shape are the client's own (its `logLevel` and `logger` options).
-import { LOG_LEVELS, type Logger, type LogLevel } from "../index.js";
+import { LOG_LEVELS, type Logger, type LogLevel } from "sendbird-desk-platform";
 
 export { LOG_LEVELS, type Logger, type LogLevel };
 

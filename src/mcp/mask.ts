@@ -1,7 +1,7 @@
 // Masks secrets (the API token) in what the server returns. The client already keeps the token
 // out of its errors; this is the second lock, for a body that echoes it or an unexpected error.
 
-import { REDACTED as MASK } from "../index.js";
+import { REDACTED as MASK } from "sendbird-desk-platform";
 
 /** Masks every occurrence of each secret in strings, arrays and plain objects. */
 export type Mask = <T>(value: T) => T;

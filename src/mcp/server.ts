@@ -9,7 +9,12 @@ import {
   ErrorCode,
   ListToolsRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
-import { type DeskError, type DeskRateLimitError, isDeskError, VERSION as version } from "../index.js";
+import {
+  type DeskError,
+  type DeskRateLimitError,
+  isDeskError,
+  VERSION as version,
+} from "sendbird-desk-platform";
 import { createArgumentsCheck } from "./arguments.js";
 import type { Logger } from "./logger.js";
 import { createMask } from "./mask.js";

@@ -3,7 +3,7 @@
 // pick the right tool and fill in its arguments.
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { schemas } from "../../generated/spec.js";
-import type { AgentId, DeskClient, Group, GroupId, GroupList } from "../index.js";
+import type { AgentId, DeskClient, Group, GroupId, GroupList } from "sendbird-desk-platform";
 import { type ArgumentsSchema, argumentsSchema, bodyOf, type JsonSchema, outputSchema } from "./schema.js";
 
 /** What a tool call returns: the structured result, and any notes worth a line of text. */

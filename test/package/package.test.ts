@@ -408,6 +408,19 @@ describe("the mcp entry and the sendbird-desk-mcp bin", () => {
       ).not.toContain(sdk);
   });
 
+  it("imports the main entry by name instead of carrying a second copy of the client", () => {
+    const dist = join(withSdk, "node_modules", "sendbird-desk-platform", "dist");
+    for (const [file, load] of [
+      ["mcp.mjs", 'from "sendbird-desk-platform"'],
+      ["mcp.cjs", 'require("sendbird-desk-platform")'],
+    ] as const) {
+      const code = readFileSync(join(dist, file), "utf8");
+      expect([file, code.includes(load)]).toEqual([file, true]);
+      // The error brand is defined once, in the main entry: a copy of the client would carry it.
+      expect([file, code.includes("sendbird-desk-platform.error")]).toEqual([file, false]);
+    }
+  });
+
   it("without the SDK, the bin says in one line what to install and exits 1", () => {
     const range = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).peerDependencies[sdk];
     const result = spawnSync(process.execPath, [launcher(project), "--help"], {
