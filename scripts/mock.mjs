@@ -3,7 +3,7 @@
 // Ctrl-C or SIGTERM. See the usage below; the default host and port are the spec's mock server.
 import { parseCommandLine } from "./lib/command-line.mjs";
 import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
-import { exposedWarning, hostOption, isLoopback, portOption, UsageError } from "./lib/ports.mjs";
+import { exposedWarning, isLoopback, mockAddress, UsageError } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { runUntilStopped } from "./lib/run-until-stopped.mjs";
 import { mockUrl } from "./lib/spec-facts.mjs";
@@ -25,13 +25,7 @@ try {
     usage,
     options: { host: { type: "string" }, port: { type: "string" }, verbose: { type: "boolean" } },
   });
-  const host = hostOption({ value: flags.host, fallback: mockUrl.hostname });
-  const port = portOption({
-    value: flags.port,
-    flag: "port",
-    envName: "PORT",
-    fallback: Number(mockUrl.port),
-  });
+  const { host, port } = mockAddress(flags);
   console.log("Starting Prism...");
   // On a fixed port Prism serves the new spec when `npm run generate` rewrites it.
   const prism = await startPrism({

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseCommandLine } from "./lib/command-line.mjs";
 import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
-import { exposedWarning, hostOption, isLoopback, portOption, UsageError } from "./lib/ports.mjs";
+import { exposedWarning, isLoopback, mockAddress, portOption, UsageError } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { runUntilStopped } from "./lib/run-until-stopped.mjs";
 import { mockUrl, root, specFile } from "./lib/spec-facts.mjs";
@@ -68,13 +68,7 @@ try {
     usage,
     options: { host: { type: "string" }, port: { type: "string" }, "docs-port": { type: "string" } },
   });
-  const host = hostOption({ value: flags.host, fallback: mockUrl.hostname });
-  const port = portOption({
-    value: flags.port,
-    flag: "port",
-    envName: "PORT",
-    fallback: Number(mockUrl.port),
-  });
+  const { host, port } = mockAddress(flags);
   const docsPort = portOption({
     value: flags["docs-port"],
     flag: "docs-port",

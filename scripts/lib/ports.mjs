@@ -1,4 +1,5 @@
 // Reads a host and TCP ports from flags or environment variables, with one-line errors.
+import { mockUrl } from "./spec-facts.mjs";
 
 /** Returns the port given as a flag (already parsed) or in env[envName], else `fallback`. */
 export function portOption({ value, flag, envName, fallback }) {
@@ -43,4 +44,16 @@ export function exposedWarning(host, what) {
 /** An error whose message is the whole story: scripts print it on one line, without a stack. */
 export class UsageError extends Error {
   name = "UsageError";
+}
+
+/** Where the mock listens: `--host`/`HOST` and `--port`/`PORT`, else the spec's mock server. */
+export function mockAddress(flags) {
+  const host = hostOption({ value: flags.host, fallback: mockUrl.hostname });
+  const port = portOption({
+    value: flags.port,
+    flag: "port",
+    envName: "PORT",
+    fallback: Number(mockUrl.port),
+  });
+  return { host, port };
 }
