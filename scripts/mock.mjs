@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // npm run mock: Prism serves generated/openapi.json (request validation on, --errors) until
 // Ctrl-C or SIGTERM. See the usage below; the default host and port are the spec's mock server.
-import { parseCommandLine } from "./lib/command-line.mjs";
+import { parseCommandLine, UsageError } from "./lib/command-line.mjs";
 import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
-import { exposedWarning, isLoopback, mockAddress, UsageError } from "./lib/ports.mjs";
+import { exposedWarning, isLoopback, mockAddress } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { runUntilStopped } from "./lib/run-until-stopped.mjs";
 import { mockUrl } from "./lib/spec-facts.mjs";

@@ -6,9 +6,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { parseCommandLine } from "./lib/command-line.mjs";
+import { parseCommandLine, UsageError } from "./lib/command-line.mjs";
 import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
-import { exposedWarning, isLoopback, mockAddress, portOption, UsageError } from "./lib/ports.mjs";
+import { exposedWarning, isLoopback, mockAddress, portOption } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { runUntilStopped } from "./lib/run-until-stopped.mjs";
 import { mockUrl, root, specFile } from "./lib/spec-facts.mjs";

@@ -1,7 +1,11 @@
 // Reads a script's command line with node:util's parseArgs: `--help` prints the usage and
 // exits, and an unknown flag or a flag without its value is refused in one line.
 import { parseArgs } from "node:util";
-import { UsageError } from "./ports.mjs";
+
+/** An error whose message is the whole story: scripts print it on one line, without a stack. */
+export class UsageError extends Error {
+  name = "UsageError";
+}
 
 /**
  * Returns the flags' values (`options` as parseArgs takes them; `--help`/`-h` is added).

@@ -1,4 +1,5 @@
 // Reads a host and TCP ports from flags or environment variables, with one-line errors.
+import { UsageError } from "./command-line.mjs";
 import { mockUrl } from "./spec-facts.mjs";
 
 /** Returns the port given as a flag (already parsed) or in env[envName], else `fallback`. */
@@ -39,11 +40,6 @@ export function exposedWarning(host, what) {
     `WARNING: ${what} listens on ${host}, not on loopback: other machines on the network can reach it.` +
     " It is a mock with no access control; bind 127.0.0.1 unless a container or test rig needs it."
   );
-}
-
-/** An error whose message is the whole story: scripts print it on one line, without a stack. */
-export class UsageError extends Error {
-  name = "UsageError";
 }
 
 /** Where the mock listens: `--host`/`HOST` and `--port`/`PORT`, else the spec's mock server. */

@@ -4,7 +4,7 @@
 // with the script whatever ends the script.
 import { unwatchFile, watchFile } from "node:fs";
 import { servePrism } from "../../src/testing/prism-server.mjs";
-import { UsageError } from "./ports.mjs";
+import { UsageError } from "./command-line.mjs";
 import { root, specFile } from "./spec-facts.mjs";
 
 const specPollMs = 1_000;

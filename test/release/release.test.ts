@@ -29,7 +29,7 @@ const prepublish = () => node([join(scratch, "scripts", "prepublish.mjs"), "--ch
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), "desk-release-"));
   const scripts = ["scripts/prepublish.mjs", "scripts/lib/root.mjs", "scripts/lib/command-line.mjs"];
-  for (const file of ["package.json", "CHANGELOG.md", ...scripts, "scripts/lib/ports.mjs"]) {
+  for (const file of ["package.json", "CHANGELOG.md", ...scripts]) {
     mkdirSync(join(scratch, file, ".."), { recursive: true });
     cpSync(join(root, file), join(scratch, file));
   }
