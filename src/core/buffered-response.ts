@@ -14,9 +14,16 @@ export interface BufferedResponse extends Response {
   readonly call: CallInfo;
 }
 
+/** Status, status text and headers of a BufferedResponse. */
+export interface BufferedInit {
+  status: number;
+  statusText: string;
+  headers: Headers;
+}
+
 /** Builds a BufferedResponse. The class is defined on first use: naming `Response` at import
  *  time would load the platform's fetch implementation with this package (about 25 ms in Node). */
-export function bufferedResponse(bytes: Uint8Array, init: ResponseInit, call: CallInfo): BufferedResponse {
+export function bufferedResponse(bytes: Uint8Array, init: BufferedInit, call: CallInfo): BufferedResponse {
   bufferedClass ??= defineBufferedResponse();
   return new bufferedClass(bytes, init, call);
 }
@@ -25,7 +32,7 @@ export function bufferedResponse(bytes: Uint8Array, init: ResponseInit, call: Ca
 export const isBufferedResponse = (response: Response): response is BufferedResponse =>
   bufferedClass !== undefined && response instanceof bufferedClass;
 
-type BufferedClass = new (bytes: Uint8Array, init: ResponseInit, call: CallInfo) => BufferedResponse;
+type BufferedClass = new (bytes: Uint8Array, init: BufferedInit, call: CallInfo) => BufferedResponse;
 let bufferedClass: BufferedClass | undefined;
 
 function defineBufferedResponse(): BufferedClass {
@@ -33,13 +40,19 @@ function defineBufferedResponse(): BufferedClass {
     /** Where the call went, and after how many attempts this answer came. */
     readonly call: CallInfo;
     readonly #bytes: Uint8Array;
+    readonly #headers: Headers;
     #used = false;
     #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
-    constructor(bytes: Uint8Array, init: ResponseInit, call: CallInfo) {
-      super(null, init);
+    constructor(bytes: Uint8Array, { status, statusText, headers }: BufferedInit, call: CallInfo) {
+      super(null, { status, statusText });
       this.#bytes = bytes;
+      this.#headers = headers;
       this.call = call;
+    }
+
+    override get headers(): Headers {
+      return this.#headers;
     }
 
     /** The body as a stream, built on first use. */
@@ -56,7 +69,12 @@ function defineBufferedResponse(): BufferedClass {
 
     override clone(): Response {
       if (this.bodyUsed) throw new TypeError("Response.clone: the body has already been read");
-      return bufferedResponse(this.#bytes, this, this.call);
+      const { status, statusText } = this;
+      return bufferedResponse(
+        this.#bytes,
+        { status, statusText, headers: new Headers(this.#headers) },
+        this.call,
+      );
     }
 
     override text(): Promise<string> {

@@ -50,10 +50,25 @@ function checkFetchOptions(fetchOptions: FetchOptions): FetchOptions {
   return fetchOptions;
 }
 
+/** A call's options once checked. */
+export interface CheckedRequestOptions {
+  signal: AbortSignal | undefined;
+  headers: RequestOptions["headers"];
+  overrides: Partial<CallSettings>;
+}
+
+/** What a call without options runs with (most calls). */
+const NO_OPTIONS: CheckedRequestOptions = Object.freeze({
+  signal: undefined,
+  headers: undefined,
+  overrides: Object.freeze({}),
+});
+
 /** A call's options, checked: its signal, its headers, and the settings it overrides. */
-export function checkRequestOptions(options: RequestOptions | undefined) {
+export function checkRequestOptions(options: RequestOptions | undefined): CheckedRequestOptions {
+  if (options === undefined) return NO_OPTIONS;
   checkObject("options", options);
-  const { signal, headers, ...rest } = options ?? {};
+  const { signal, headers, ...rest } = options;
   if (signal !== undefined && !(signal instanceof AbortSignal))
     fail("signal", signal, "must be an AbortSignal");
   checkHeaders("headers", headers);

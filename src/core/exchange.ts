@@ -29,15 +29,35 @@ export interface CallSettings {
   fetchOptions: FetchOptions | undefined;
 }
 
-/** A path still holding a `{name}` placeholder: a path value was missing. */
-const UNFILLED_PLACEHOLDER = /%7B[^/?]*%7D/i;
+/** A path (the part before any `?`) still holding a `{name}` placeholder: a path value was missing. */
+const UNFILLED_PLACEHOLDER = /^[^?]*?%7B[^/?]*%7D/i;
 
-/** Checks the destination and builds what every attempt sends. */
-export async function prepareExchange(
+/** Checks the destination and builds what every attempt sends. Synchronous for a light
+ *  request; a native one's body is read first. */
+export function prepareExchange(
   request: OutgoingRequest,
   settings: CallSettings,
-  config: { origin: string; token: string; userAgent: string; redactor: Redactor },
-): Promise<Exchange> {
+  config: ExchangeConfig,
+): Exchange | Promise<Exchange> {
+  if (request instanceof LightRequest)
+    return exchangeOf(request, request.body ?? undefined, settings, config);
+  return bytesOf(request).then((body) => exchangeOf(request, body, settings, config));
+}
+
+/** What prepareExchange needs of the client. */
+interface ExchangeConfig {
+  origin: string;
+  token: string;
+  userAgent: string;
+  redactor: Redactor;
+}
+
+function exchangeOf(
+  request: OutgoingRequest,
+  body: BodyInit | undefined,
+  settings: CallSettings,
+  config: ExchangeConfig,
+): Exchange {
   const { origin, token, userAgent, redactor } = config;
   const { url, method } = request;
   if (!url.startsWith(`${origin}/`)) {
@@ -45,7 +65,7 @@ export async function prepareExchange(
     const elsewhere = redactor.text(new URL(url).origin);
     fail("url", elsewhere, `must be on the configured origin ${origin}; the API token is sent nowhere else`);
   }
-  if (UNFILLED_PLACEHOLDER.test(url.split("?")[0]!)) fail("url", url, "every path parameter needs a value");
+  if (UNFILLED_PLACEHOLDER.test(url)) fail("url", url, "every path parameter needs a value");
   // Middleware saw the request without the token, and never sees it with: the token goes on
   // a copy. A light request was seen by no middleware, so its headers are the call's own.
   const headers = request instanceof LightRequest ? request.headers : new Headers(request.headers);
@@ -56,8 +76,6 @@ export async function prepareExchange(
     headers.set("content-type", spec.contentType);
   }
   headers.set("user-agent", userAgent);
-  // Re-sent on each attempt: a light request's JSON text as is, a native one's bytes.
-  const body = request instanceof LightRequest ? (request.body ?? undefined) : await bytesOf(request);
   return { url, method, headers, body, signal: request.signal ?? undefined, settings, attempts: 0 };
 }
 
@@ -97,25 +115,25 @@ export function toResponse(
   const headers = redactor.headers(response.headers);
   const statusText = latin1(redactor.text(response.statusText));
   const { status } = response;
-  const info: AnswerInfo = { ...callInfo(exchange), status, headers, body: undefined };
-  if (status < MIN_STATUS || status > MAX_STATUS) {
-    throw new DeskInvalidResponseError(
-      describeCall(info, `answered with status ${status}, outside 200-599`),
-      info,
-    );
-  }
   const ok = status < 300;
+  if (status < MIN_STATUS || status > MAX_STATUS) {
+    throw invalidAnswer(exchange, status, headers, `answered with status ${status}, outside 200-599`);
+  }
   if (ok && read.tooLarge) {
     const limit = exchange.settings.maxResponseBytes;
-    throw new DeskInvalidResponseError(
-      describeCall(info, `failed with ${status}: the body is larger than maxResponseBytes (${limit} bytes)`),
-      info,
-    );
+    const what = `failed with ${status}: the body is larger than maxResponseBytes (${limit} bytes)`;
+    throw invalidAnswer(exchange, status, headers, what);
   }
   // A 2xx body is handed over as it came (empty for the statuses that have none, see body.ts);
   // an error body is masked and cut.
   const body = ok ? read.bytes : encoder.encode(errorText(read.bytes, redactor));
   return bufferedResponse(body, { status, statusText, headers }, callInfo(exchange));
+}
+
+/** The error of an answer the client cannot hand over (see toResponse). */
+function invalidAnswer(exchange: Exchange, status: number, headers: Headers, what: string) {
+  const info: AnswerInfo = { ...callInfo(exchange), status, headers, body: undefined };
+  return new DeskInvalidResponseError(describeCall(info, what), info);
 }
 
 /** The call behind a Response the transport handed over, or what is known of one a
