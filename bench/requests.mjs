@@ -8,7 +8,7 @@ import { ofetch } from "ofetch";
 import createClient from "openapi-fetch";
 import { request } from "undici";
 import { drive, pairedRounds } from "./pairing.mjs";
-import { BARE, deskOptions, FETCH, RETRIES, TIMEOUT_MS, TOKEN } from "./settings.mjs";
+import { BARE, BARE_TIMEOUT, deskOptions, FETCH, RETRIES, TIMEOUT_MS, TOKEN } from "./settings.mjs";
 import { headersFor } from "./spec.mjs";
 
 /** Throws unless `group` is the group `id` (every contender checks its answer the same way). */
@@ -48,6 +48,16 @@ export function contenders(url, builds) {
     },
     [BARE]: async (id) =>
       typed(await bare.GET("/groups/{group_id}", { params: { path: { group_id: id } } }), id),
+    [BARE_TIMEOUT]: async (id) => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+      try {
+        const params = { path: { group_id: id } };
+        typed(await bare.GET("/groups/{group_id}", { params, signal: controller.signal }), id);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     "@hey-api/client-fetch": async (id) =>
       typed(await hey.get({ url: "/groups/{group_id}", path: { group_id: id } }), id),
     ofetch: async (id) => expectGroup(await of(`/groups/${id}`), id),

@@ -18,6 +18,8 @@ export const deskOptions = (baseUrl) => ({
 /** The reference contenders of the per-request part. */
 export const FETCH = "fetch + json()";
 export const BARE = "openapi-fetch";
+/** openapi-fetch with the per-request timeout a user would add, to show what a timeout costs. */
+export const BARE_TIMEOUT = "openapi-fetch + timeout";
 /** The reference walk of the pagination part. */
 export const RAW_LOOP = "raw fetch loop";
 
@@ -26,6 +28,10 @@ export const PEERS = {
   "undici.request": "the floor in Node: undici's own API, no fetch layer; no retries, no timeout",
   [FETCH]: "Node's global fetch by hand; no retries, no timeout",
   [BARE]: "bare, the copy the client itself depends on; no retries, no timeout",
+  [BARE_TIMEOUT]:
+    `the same, with a timeout of ${TIMEOUT_MS} ms per call the way a user would add one (an AbortController ` +
+    "and a timer per call, the client's own mechanism per attempt); no retries. Not a target: it shows " +
+    "what the timeout alone costs",
   "@hey-api/client-fetch": "a generated-client runtime on fetch; no retries, no timeout",
   ofetch: `retry: ${RETRIES}, timeout: ${TIMEOUT_MS} ms`,
   ky: `retry: ${RETRIES}, timeout: ${TIMEOUT_MS} ms`,
