@@ -7,8 +7,9 @@
 //
 // A walker that read ahead would do part of its work during the others' pages; neither does:
 // the client holds one page at a time, and the raw loop fetches a page when it needs it.
+import createClient from "openapi-fetch";
 import { pairedRounds } from "./pairing.mjs";
-import { deskOptions, RAW_LOOP, TOKEN } from "./settings.mjs";
+import { DESK_PAGES, deskOptions, OPENAPI_LOOP, RAW_LOOP, TOKEN } from "./settings.mjs";
 import { headersFor } from "./spec.mjs";
 
 /** The peak-heap walk samples `heapUsed` every this many items. */
@@ -44,6 +45,40 @@ export function walkers(url, builds, limit) {
       },
     ];
   });
+  // desk's walk without the per-item iterator: this checkout's build, page by page.
+  const current = builds.current.createDeskClient(deskOptions(url));
+  const deskPages = (seen) => {
+    const pages = current.groups.list({ limit }).pages();
+    let last = false;
+    return {
+      async page() {
+        const { done, value } = await pages.next();
+        if (done) throw new Error("the walk ended early");
+        for (const group of value.results) seen(group);
+        last = value.next === null;
+      },
+      async end() {
+        if (!last || !(await pages.next()).done) throw new Error("the walk went on past the last page");
+      },
+    };
+  };
+  const bare = createClient({ baseUrl: url, headers });
+  const openapiLoop = (seen) => {
+    let offset = 0;
+    let next = "";
+    return {
+      async page() {
+        const { data: page, error } = await bare.GET("/groups", { params: { query: { limit, offset } } });
+        if (error !== undefined) throw new Error(`HTTP error ${JSON.stringify(error)}`);
+        for (const group of page.results) seen(group);
+        offset += page.results.length;
+        next = page.next;
+      },
+      async end() {
+        if (next !== null) throw new Error("the walk went on past the last page");
+      },
+    };
+  };
   const rawLoop = (seen) => {
     let offset = 0;
     let next = "";
@@ -61,7 +96,12 @@ export function walkers(url, builds, limit) {
       },
     };
   };
-  return Object.fromEntries([...desks, [RAW_LOOP, rawLoop]]);
+  return Object.fromEntries([
+    ...desks,
+    [`${builds.current.label} ${DESK_PAGES}`, deskPages],
+    [OPENAPI_LOOP, openapiLoop],
+    [RAW_LOOP, rawLoop],
+  ]);
 }
 
 /** A `seen` callback that checks a walk hands out groups 1..total in order, and its end check. */

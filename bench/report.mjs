@@ -2,7 +2,7 @@
 // band, the band itself, then one section per part. Every word of it is written by the run.
 import { METRICS } from "./figures.mjs";
 import { LIVE_RUNS, PEAK_SAMPLE_EVERY } from "./pagination.mjs";
-import { BARE, FETCH, PEERS, RAW_LOOP } from "./settings.mjs";
+import { BARE, DESK_PAGES, FETCH, OPENAPI_LOOP, PEERS, RAW_LOOP } from "./settings.mjs";
 import { summary } from "./stats.cjs";
 
 /** A number with a fixed count of decimals and thousands separators. */
@@ -243,7 +243,10 @@ function paginationSection(r) {
     `\`desk.groups.list({ limit: ${p.limit} })\` (pulled with \`next()\`, as \`for await\` does) and with a`,
     "hand-written loop of `fetch` + `json()` over the same pages. The walks advance side by side: in",
     `each round every walker takes one page (${p.limit} groups, its request included), in the order of`,
-    "the rounds above, so a ratio compares pages walked moments apart.",
+    "the rounds above, so a ratio compares pages walked moments apart. Two more walks split desk's",
+    `cost over the raw loop (not targets): \`${OPENAPI_LOOP}\`, the same loop on bare openapi-fetch`,
+    `(what the layer underneath costs), and \`${r.builds.current.label} ${DESK_PAGES}\`, desk's page walk with each page's`,
+    "items in a plain loop (the difference to `desk` is the per-item iterator).",
     `${fmt(p.walks * pages)} paired rounds (${p.walks} × ${pages} pages) after a warm-up walk; each walk`,
     "checks that it sees every group once, in order, and that it ends after the last page.",
     "",

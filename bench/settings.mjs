@@ -22,6 +22,11 @@ export const BARE = "openapi-fetch";
 export const BARE_TIMEOUT = "openapi-fetch + timeout";
 /** The reference walk of the pagination part. */
 export const RAW_LOOP = "raw fetch loop";
+/** Two more walks, not targets, that split desk's cost over the raw loop: the same loop on bare
+ *  openapi-fetch (what the layer underneath costs), and desk's own page walk without the
+ *  per-item iterator (`for await` over `.pages()`, each page's items in a plain loop). */
+export const OPENAPI_LOOP = "openapi-fetch loop";
+export const DESK_PAGES = ".pages()";
 
 /** Each peer, and how it is configured (whether it retries and times out like the client). */
 export const PEERS = {
