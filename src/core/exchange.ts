@@ -29,35 +29,15 @@ export interface CallSettings {
   fetchOptions: FetchOptions | undefined;
 }
 
-/** A path (the part before any `?`) still holding a `{name}` placeholder: a path value was missing. */
-const UNFILLED_PLACEHOLDER = /^[^?]*?%7B[^/?]*%7D/i;
+/** A path still holding a `{name}` placeholder: a path value was missing. */
+const UNFILLED_PLACEHOLDER = /%7B[^/?]*%7D/i;
 
-/** Checks the destination and builds what every attempt sends. Synchronous for a light
- *  request; a native one's body is read first. */
-export function prepareExchange(
+/** Checks the destination and builds what every attempt sends. */
+export async function prepareExchange(
   request: OutgoingRequest,
   settings: CallSettings,
-  config: ExchangeConfig,
-): Exchange | Promise<Exchange> {
-  if (request instanceof LightRequest)
-    return exchangeOf(request, request.body ?? undefined, settings, config);
-  return bytesOf(request).then((body) => exchangeOf(request, body, settings, config));
-}
-
-/** What prepareExchange needs of the client. */
-interface ExchangeConfig {
-  origin: string;
-  token: string;
-  userAgent: string;
-  redactor: Redactor;
-}
-
-function exchangeOf(
-  request: OutgoingRequest,
-  body: BodyInit | undefined,
-  settings: CallSettings,
-  config: ExchangeConfig,
-): Exchange {
+  config: { origin: string; token: string; userAgent: string; redactor: Redactor },
+): Promise<Exchange> {
   const { origin, token, userAgent, redactor } = config;
   const { url, method } = request;
   if (!url.startsWith(`${origin}/`)) {
@@ -65,7 +45,7 @@ function exchangeOf(
     const elsewhere = redactor.text(new URL(url).origin);
     fail("url", elsewhere, `must be on the configured origin ${origin}; the API token is sent nowhere else`);
   }
-  if (UNFILLED_PLACEHOLDER.test(url)) fail("url", url, "every path parameter needs a value");
+  if (UNFILLED_PLACEHOLDER.test(url.split("?")[0]!)) fail("url", url, "every path parameter needs a value");
   // Middleware saw the request without the token, and never sees it with: the token goes on
   // a copy. A light request was seen by no middleware, so its headers are the call's own.
   const headers = request instanceof LightRequest ? request.headers : new Headers(request.headers);
@@ -76,6 +56,8 @@ function exchangeOf(
     headers.set("content-type", spec.contentType);
   }
   headers.set("user-agent", userAgent);
+  // Re-sent on each attempt: a light request's JSON text as is, a native one's bytes.
+  const body = request instanceof LightRequest ? (request.body ?? undefined) : await bytesOf(request);
   return { url, method, headers, body, signal: request.signal ?? undefined, settings, attempts: 0 };
 }
 

@@ -43,8 +43,7 @@ export class Transport {
   /** Sends `request` with retries; resolves to the final answer, rebuilt readable, with the
    *  token masked in what the server sent. */
   async send(request: OutgoingRequest, overrides: Partial<CallSettings> = {}): Promise<Response> {
-    const prepared = prepareExchange(request, { ...this.#config.defaults, ...overrides }, this.#config);
-    const exchange = prepared instanceof Promise ? await prepared : prepared;
+    const exchange = await prepareExchange(request, { ...this.#config.defaults, ...overrides }, this.#config);
     for (;;) {
       if (exchange.signal?.aborted) throw abortError(exchange, this.#config.redactor);
       exchange.attempts++;
