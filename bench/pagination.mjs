@@ -63,45 +63,42 @@ export function walkers(url, builds, limit) {
     };
   };
   const bare = createClient({ baseUrl: url, headers });
-  const openapiLoop = (seen) => {
-    let offset = 0;
-    let next = "";
-    return {
-      async page() {
-        const { data: page, error } = await bare.GET("/groups", { params: { query: { limit, offset } } });
-        if (error !== undefined) throw new Error(`HTTP error ${JSON.stringify(error)}`);
-        for (const group of page.results) seen(group);
-        offset += page.results.length;
-        next = page.next;
-      },
-      async end() {
-        if (next !== null) throw new Error("the walk went on past the last page");
-      },
-    };
-  };
-  const rawLoop = (seen) => {
-    let offset = 0;
-    let next = "";
-    return {
-      async page() {
-        const res = await fetch(`${url}/groups?limit=${limit}&offset=${offset}`, { headers });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const page = await res.json();
-        for (const group of page.results) seen(group);
-        offset += page.results.length;
-        next = page.next;
-      },
-      async end() {
-        if (next !== null) throw new Error("the walk went on past the last page");
-      },
-    };
-  };
+  const openapiLoop = offsetLoop(async (offset) => {
+    const { data, error } = await bare.GET("/groups", { params: { query: { limit, offset } } });
+    if (error !== undefined) throw new Error(`HTTP error ${JSON.stringify(error)}`);
+    return data;
+  });
+  const rawLoop = offsetLoop(async (offset) => {
+    const res = await fetch(`${url}/groups?limit=${limit}&offset=${offset}`, { headers });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return res.json();
+  });
   return Object.fromEntries([
     ...desks,
     [`${builds.current.label} ${DESK_PAGES}`, deskPages],
     [OPENAPI_LOOP, openapiLoop],
     [RAW_LOOP, rawLoop],
   ]);
+}
+
+/** A hand-written walk: `fetchPage(offset)` resolves to a page, whose groups go to `seen`; the
+ *  offset moves on by the page's length, and the walk is over when `next` is null. */
+function offsetLoop(fetchPage) {
+  return (seen) => {
+    let offset = 0;
+    let next = "";
+    return {
+      async page() {
+        const page = await fetchPage(offset);
+        for (const group of page.results) seen(group);
+        offset += page.results.length;
+        next = page.next;
+      },
+      async end() {
+        if (next !== null) throw new Error("the walk went on past the last page");
+      },
+    };
+  };
 }
 
 /** A `seen` callback that checks a walk hands out groups 1..total in order, and its end check. */
