@@ -28,6 +28,14 @@ export function checkHeaders(field: string, init: HeadersInit | undefined): void
   }
 }
 
+/** Caller-given headers as openapi-fetch should get them: it reads anything but a `Headers` as
+ *  an object of names, so a list of pairs (a valid `HeadersInit`) would arrive as a header
+ *  named `0`. A list becomes a `Headers`; an object keeps openapi-fetch's own meaning (a
+ *  `null` value removes a header). */
+export function headersForOpenapiFetch(init: HeadersInit | undefined): HeadersInit | undefined {
+  return Array.isArray(init) ? new Headers(init) : init;
+}
+
 /** The runtime, as the User-Agent names it: `node/22.1.0`, `bun/1.2.0`, `deno/2.0.0`. */
 export function runtimeName(): string {
   const g = globalThis as {
