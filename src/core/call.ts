@@ -71,7 +71,7 @@ export async function call<T>(
   const settings = { ...context.settings, ...overrides };
   // The transport fills in the URL as sent and counts the attempts.
   const info: CallInfo = { method: operation.method, url: context.baseUrl + operation.path, attempts: 0 };
-  const fetch = (request: Request) => context.transport.send(request, settings, info);
+  const fetch = (request: Request) => context.transport.send(request, { settings, signal, info });
   const { path, query, body } = values;
   const init = { params: { path, query }, body, headers, signal, fetch, parseAs: "text" };
   let sent: Sent;

@@ -18,6 +18,7 @@ interface RawInit {
   fetch?: unknown;
   headers?: unknown;
   parseAs?: string;
+  signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
   maxResponseBytes?: number;
@@ -47,7 +48,7 @@ export function guardRaw(context: CallContext, middlewares: Middlewares): Client
       const info: CallInfo = { method, url: `${context.baseUrl}${String(path)}`, attempts: 0 };
       let answered: Response | undefined;
       const fetch = async (request: Request) => {
-        answered = await context.transport.send(request, settings, info);
+        answered = await context.transport.send(request, { settings, signal: rest.signal, info });
         return answered;
       };
       const headers = headersForOpenapiFetch(rest.headers as HeadersInit | undefined);

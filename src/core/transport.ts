@@ -36,14 +36,22 @@ export interface TransportConfig {
   log: Log;
 }
 
+/** One call as the transport serves it. */
+export interface Call {
+  settings: CallSettings;
+  /** The caller's own signal, when they gave one (a call option, or `desk.raw`'s `signal`). */
+  signal: AbortSignal | undefined;
+  /** Where the call went and how many attempts it made: the transport fills it in, and every
+   *  error of the call says it. */
+  info: CallInfo;
+}
+
 /** What every attempt of a call sends. */
 interface Prepared {
   url: string;
   method: string;
   headers: Headers;
   body: ArrayBuffer | undefined;
-  /** The caller's signal (openapi-fetch puts it on the request). */
-  signal: AbortSignal;
 }
 
 /** What one attempt produced: an answer with its body, or a failure. */
@@ -67,20 +75,21 @@ export class Transport {
     this.#mask = (text) => config.redactor.text(text);
   }
 
-  /** Sends `request` with retries under `settings`, counting attempts on `call`; resolves to
-   *  the final answer, or rejects with a typed error when there is none to hand over. */
-  async send(request: Request, settings: CallSettings, call: CallInfo): Promise<Response> {
+  /** Sends `request` with retries; resolves to the final answer, or rejects with a typed
+   *  error when there is none to hand over. The caller's signal is the call's, not the
+   *  request's: a native Request always has a signal, and joining it to each attempt's
+   *  deadline when the caller gave none would cost every call an `AbortSignal.any`. */
+  async send(request: Request, { settings, signal, info }: Call): Promise<Response> {
     const prepared = await this.#prepare(request);
-    call.method = prepared.method;
-    call.url = prepared.url;
-    const { signal } = prepared;
+    info.method = prepared.method;
+    info.url = prepared.url;
     for (;;) {
-      if (signal.aborted) throw abortError(call, signal.reason, this.#mask);
-      call.attempts++;
-      const attempt = await this.#attempt(prepared, settings, call);
-      if (signal.aborted) throw abortError(call, signal.reason, this.#mask);
-      const wait = this.#retryWait(attempt, settings, call);
-      if (wait === undefined) return this.#finish(attempt, settings, call);
+      if (signal?.aborted) throw abortError(info, signal.reason, this.#mask);
+      info.attempts++;
+      const attempt = await this.#attempt(prepared, settings, signal, info);
+      if (signal?.aborted) throw abortError(info, signal.reason, this.#mask);
+      const wait = this.#retryWait(attempt, settings, info);
+      if (wait === undefined) return this.#finish(attempt, settings, info);
       await pause(signal, wait);
     }
   }
@@ -109,12 +118,17 @@ export class Transport {
     headers.set("user-agent", userAgent);
     // Read once, sent again on each attempt.
     const body = request.body ? await request.arrayBuffer() : undefined;
-    return { url, method, headers, body, signal: request.signal };
+    return { url, method, headers, body };
   }
 
   /** One attempt: the fetch and the body read, both inside the attempt's deadline. */
-  async #attempt(prepared: Prepared, settings: CallSettings, call: CallInfo): Promise<Attempt> {
-    const deadline = startDeadline(prepared.signal, settings.timeoutMs);
+  async #attempt(
+    prepared: Prepared,
+    settings: CallSettings,
+    caller: AbortSignal | undefined,
+    call: CallInfo,
+  ): Promise<Attempt> {
+    const deadline = startDeadline(caller, settings.timeoutMs);
     const started = performance.now();
     try {
       // The platform's fetch stops when its signal aborts; an injected one is raced against it.
