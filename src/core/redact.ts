@@ -1,39 +1,85 @@
 // Masks the API token in what a server sent back: bodies, header values and names, status
-// texts. Text the client built itself (method, URL, counts) is never masked: with a short
-// token, masking it there would mangle the URL and give the token away by its pattern.
+// texts. One pattern per token matches every form a caller could decode back to the token:
+// each of its characters as sent (in either case), as a JSON `\uXXXX` escape (either hex
+// case), as a JSON short escape (`\"`, `\\`, `\/`), or percent-encoded (`%XX`, either case).
+// It is applied to the raw text, before anything parses it, so every view derived from the
+// masked text (the parsed body, a message, a middleware's clone) is clean, and a body is
+// parsed once.
+//
+// Whose text is masked:
+// - What the server sent (`text`, `deep`, `headers`) is masked wherever the token appears.
+// - Text the client built itself (method, URL, counts, its own messages) is never masked:
+//   with a short token, masking it there would mangle the URL and give the token away by its
+//   pattern.
+// - A failure's cause (an error thrown by fetch, an abort reason) is neither: it is not
+//   server text, but it may quote the request, which holds the token. `ownText` masks the
+//   token there only where it cannot be a coincidence: where it stands alone (no letter or
+//   digit joined to it on either side), or anywhere when it is long enough
+//   (`UNMISTAKABLE_CHARS`) not to occur by chance. So `fetch failed` stays `fetch failed`
+//   with a one-character token `t`, and a cause quoting the request loses the token.
 import { REDACTED } from "./defaults.js";
 
-/** A masker for one token: it knows the forms a server may echo it in. */
+/** A token this long is masked anywhere in a failure's cause: it cannot be a piece of the
+ *  client's own words by chance. */
+export const UNMISTAKABLE_CHARS = 8;
+
+/** JSON's two-character escapes of the printable ASCII characters that have one. */
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', "\\": "\\\\", "/": "\\/" };
+
+/** `text` with every character that means something in a RegExp escaped. */
+const literal = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+
+/** The pattern of one character of the token in every form a caller could decode to it.
+ *  Letters match in either case (the whole pattern is case-insensitive), and their escapes
+ *  are given for both code points. The forms are tried longest first and the choice is kept
+ *  (a lookahead and a back-reference emulate an atomic group), so a run of backslashes in a
+ *  token cannot make the pattern backtrack exponentially. */
+function characterPattern(char: string, group: number): string {
+  const codes = new Set([char.toLowerCase(), char.toUpperCase()].map((c) => c.charCodeAt(0)));
+  const hex = [...codes].map((code) => code.toString(16).padStart(2, "0"));
+  const forms = [`\\\\u00(?:${hex.join("|")})`, `%(?:${hex.join("|")})`];
+  const short = SHORT_ESCAPES[char];
+  if (short) forms.push(literal(short));
+  forms.push(literal(char));
+  return `(?=(${forms.join("|")}))\\${group}`;
+}
+
+/** A masker for one token: it knows every form a server may echo it in. */
 export class Redactor {
-  readonly #forms: string[];
-  /** Text shorter than every form cannot hold one. */
+  /** Every form of the token in server text. */
+  readonly #anywhere: RegExp;
+  /** Every form of the token standing alone, or anywhere for an unmistakable token. */
+  readonly #alone: RegExp;
+  /** The characters the shortest form has: shorter text cannot hold one. */
   readonly #shortest: number;
 
   constructor(secret: string) {
-    // The token as sent, JSON-escaped (inside a JSON string), URL-encoded, and lower-cased
-    // (HTTP header names are case-insensitive, and Headers lower-cases them).
-    const forms = [
-      secret,
-      JSON.stringify(secret).slice(1, -1),
-      encodeURIComponent(secret),
-      secret.toLowerCase(),
-    ];
-    // Longest first, so a longer form is not left half-masked by a shorter one.
-    this.#forms = [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
-    this.#shortest = Math.min(...this.#forms.map((form) => form.length));
+    const chars = [...secret];
+    // The token as sent, whole, first: it is the common echo, and it keeps the literal form
+    // of a token with backslashes (which the per-character forms read as escapes) masked.
+    const pattern = `${literal(secret)}|${chars.map((char, at) => characterPattern(char, at + 1)).join("")}`;
+    this.#anywhere = new RegExp(pattern, "gi");
+    const alone = `(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`;
+    this.#alone = chars.length >= UNMISTAKABLE_CHARS ? this.#anywhere : new RegExp(alone, "gi");
+    this.#shortest = chars.length;
   }
 
-  /** `text` with every form of the token masked. */
+  /** Server `text` with every form of the token masked. */
   text(text: string): string {
     if (text.length < this.#shortest) return text;
-    let out = text;
-    for (const form of this.#forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    return out;
+    return text.replace(this.#anywhere, REDACTED);
   }
 
-  /** A copy of JSON-like `value` with the token masked in every string and key. Iterative,
-   *  so any depth is safe, and keys are defined as own properties, so a `__proto__` key
-   *  stays data instead of replacing the copy's prototype. */
+  /** A failure's cause or an abort reason (not server text, but it may quote the request)
+   *  with the token masked where it cannot be a coincidence (see the top of this file). */
+  ownText(text: string): string {
+    if (text.length < this.#shortest) return text;
+    return text.replace(this.#alone, REDACTED);
+  }
+
+  /** A copy of JSON-like `value` with the token masked in every string and key, in every
+   *  form and case. Iterative, so any depth is safe, and keys are defined as own properties,
+   *  so a `__proto__` key stays data instead of replacing the copy's prototype. */
   deep(value: unknown): unknown {
     const root = { value: undefined as unknown };
     const stack: [unknown, object, string][] = [[value, root, "value"]];
