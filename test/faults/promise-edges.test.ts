@@ -47,29 +47,21 @@ test("Promise.prototype.then.call on a failing DeskPromise gets the typed error"
   expect(seen).toBeInstanceOf(DeskNotFoundError);
 });
 
+// An unhandled rejection fails the running test: Jest reports it itself (a listener on
+// `process` in a test file never hears one, as Jest gives each file its own process object).
 describe("a listing's iterator, made but never advanced", () => {
-  let unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => void unhandled.push(reason);
-  beforeEach(() => {
-    unhandled = [];
-    process.on("unhandledRejection", onUnhandled);
-  });
-  afterEach(() => void process.off("unhandledRejection", onUnhandled));
-
-  test("for items: sends nothing, and leaves no unhandled rejection", async () => {
+  test("for items: sends nothing", async () => {
     server.script(reply(500, { message: "down" }));
     const iterator = desk().groups.list()[Symbol.asyncIterator]();
     await settle(200);
-    expect(unhandled).toEqual([]);
     expect(listings()).toEqual([]);
     expect(typeof iterator.next).toBe("function");
   });
 
-  test("for pages: sends nothing, and leaves no unhandled rejection", async () => {
+  test("for pages: sends nothing", async () => {
     server.script(reply(500, { message: "down" }));
     const iterator = desk().groups.list().pages();
     await settle(200);
-    expect(unhandled).toEqual([]);
     expect(listings()).toEqual([]);
     expect(typeof iterator.next).toBe("function");
   });
