@@ -29,19 +29,26 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', "\\": "\\\
 /** `text` with every character that means something in a RegExp escaped. */
 const literal = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 
+/** Characters whose forms can overlap: `%` is also the start of `%25`, and a backslash of
+ *  `\\` or `\u005c`. Their choice is kept once made (see characterPattern). */
+const AMBIGUOUS = new Set(["%", "\\"]);
+
 /** The pattern of one character of the token in every form a caller could decode to it.
  *  Letters match in either case (the whole pattern is case-insensitive), and their escapes
- *  are given for both code points. The forms are tried longest first and the choice is kept
- *  (a lookahead and a back-reference emulate an atomic group), so a run of backslashes in a
- *  token cannot make the pattern backtrack exponentially. */
-function characterPattern(char: string, group: number): string {
+ *  are given for both code points. For most characters the forms start differently, so at
+ *  most one can match; for `%` and a backslash the forms are tried longest first and the
+ *  choice is kept (a lookahead and a back-reference emulate an atomic group), so a run of
+ *  them in a token cannot make the pattern backtrack exponentially. */
+function characterPattern(char: string, group: () => number): string {
   const codes = new Set([char.toLowerCase(), char.toUpperCase()].map((c) => c.charCodeAt(0)));
   const hex = [...codes].map((code) => code.toString(16).padStart(2, "0"));
   const forms = [`\\\\u00(?:${hex.join("|")})`, `%(?:${hex.join("|")})`];
   const short = SHORT_ESCAPES[char];
   if (short) forms.push(literal(short));
   forms.push(literal(char));
-  return `(?=(${forms.join("|")}))\\${group}`;
+  if (!AMBIGUOUS.has(char)) return `(?:${forms.join("|")})`;
+  const number = group();
+  return `(?=(${forms.join("|")}))\\${number}`;
 }
 
 /** A masker for one token: it knows every form a server may echo it in. */
@@ -52,22 +59,42 @@ export class Redactor {
   readonly #alone: RegExp;
   /** The characters the shortest form has: shorter text cannot hold one. */
   readonly #shortest: number;
+  /** The token as sent, in any letter case: one search, about as fast as `includes`. */
+  readonly #asSent: RegExp;
+  /** An escape that could stand for a character of the token: text without one can hold
+   *  the token only as sent, in some letter case. */
+  readonly #escape: RegExp;
 
   constructor(secret: string) {
     const chars = [...secret];
+    let groups = 0;
+    const group = () => ++groups;
     // The token as sent, whole, first: it is the common echo, and it keeps the literal form
     // of a token with backslashes (which the per-character forms read as escapes) masked.
-    const pattern = `${literal(secret)}|${chars.map((char, at) => characterPattern(char, at + 1)).join("")}`;
+    const pattern = `${literal(secret)}|${chars.map((char) => characterPattern(char, group)).join("")}`;
     this.#anywhere = new RegExp(pattern, "gi");
     const alone = `(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`;
     this.#alone = chars.length >= UNMISTAKABLE_CHARS ? this.#anywhere : new RegExp(alone, "gi");
     this.#shortest = chars.length;
+    this.#asSent = new RegExp(literal(secret), "i");
+    const shorts = chars.flatMap((char) => (SHORT_ESCAPES[char] ? [literal(SHORT_ESCAPES[char])] : []));
+    // Printable ASCII (the token's characters) is 0x21-0x7e.
+    this.#escape = new RegExp(["\\\\u00[2-7][0-9a-f]", "%[2-7][0-9a-f]", ...shorts].join("|"), "i");
   }
 
-  /** Server `text` with every form of the token masked. */
+  /** Server `text` with every form of the token masked. The whole pattern scans a few
+   *  times slower than a plain search, so it runs only on text that may hold a form: the
+   *  token as sent (in any case), or an escape that could stand for one of its characters. */
   text(text: string): string {
-    if (text.length < this.#shortest) return text;
+    if (text.length < this.#shortest || !this.#mayHold(text)) return text;
     return text.replace(this.#anywhere, REDACTED);
+  }
+
+  /** False when `text` cannot hold any form of the token (see the fields above). */
+  #mayHold(text: string): boolean {
+    if (this.#asSent.test(text)) return true;
+    // Most text has no backslash or percent sign: two plain searches skip the escape search.
+    return (text.includes("\\") || text.includes("%")) && this.#escape.test(text);
   }
 
   /** A failure's cause or an abort reason (not server text, but it may quote the request)
