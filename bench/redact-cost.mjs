@@ -50,8 +50,10 @@ async function redactorAt(rev, dir) {
   return (await import(pathToFileURL(outfile).href)).Redactor;
 }
 
-/** A page of 500 groups as the benchmark's server sends it (bench/server.mjs). */
-function pageBody() {
+/** A page of 500 groups as the benchmark's server sends it (bench/server.mjs); with
+ *  `escaped`, each description holds a JSON \u escape, as a server that escapes non-ASCII
+ *  writes it (so the whole pattern runs). */
+function pageBody(escaped = false) {
   const origin = "http://127.0.0.1:4010";
   const results = Array.from({ length: 500 }, (_, i) => ({
     id: i + 1,
@@ -60,10 +62,11 @@ function pageBody() {
     project: 13,
     createdAt: "2019-05-03T02:28:13.264936Z",
     createdBy: 27,
-    description: "Billing questions",
+    description: escaped ? "Billing questions (caf\u00e9)" : "Billing questions",
   }));
   const link = (at) => `${origin}/groups?limit=500&offset=${at}`;
-  return JSON.stringify({ count: 100000, previous: null, next: link(500), results });
+  const text = JSON.stringify({ count: 100000, previous: null, next: link(500), results });
+  return escaped ? text.replaceAll("\u00e9", "\\u00e9") : text;
 }
 
 const dir = mkdtempSync(join(tmpdir(), "redact-cost-"));
@@ -72,6 +75,7 @@ try {
   const Current = await redactorAt(undefined, dir);
   const token = "3f9c0d5e8a7b6c4d2e1f0a9b8c7d6e5f4a3b2c1d"; // 40 hex digits, not in the body
   const body = pageBody();
+  const escapedBody = pageBody(true);
   const baseline = new Baseline(token);
   const current = new Current(token);
   const control = new Current(token);
@@ -85,6 +89,8 @@ try {
       current: block(() => current.text(body)),
       control: block(() => control.text(body)),
       "JSON.parse": block(() => JSON.parse(body).results),
+      "baseline, escaped": block(() => baseline.text(escapedBody)),
+      "current, escaped": block(() => current.text(escapedBody)),
     },
     { rounds, divisor: calls },
   );
@@ -97,6 +103,13 @@ try {
   console.log(`baseline (${values.baseline}) text(): ${us("baseline")} us per body`);
   console.log(`current text(): ${us("current")} us per body`);
   console.log(`JSON.parse of the same body: ${us("JSON.parse")} us`);
+  const escapedRatio = ratioSummary(
+    pairedRatios(samples["current, escaped"].wall, samples["baseline, escaped"].wall),
+  );
+  console.log(
+    `with \\u escapes in every description (${Buffer.byteLength(escapedBody)} bytes): baseline ` +
+      `${us("baseline, escaped")} us, current ${us("current, escaped")} us, ratio ${escapedRatio.median.toFixed(2)}`,
+  );
   console.log(
     `current / baseline: ${ratio.median.toFixed(2)} (min ${ratio.min.toFixed(2)}, max ${ratio.max.toFixed(2)})`,
   );
