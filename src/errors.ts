@@ -5,6 +5,7 @@
 // prototype, so the guards work across realms and duplicate copies of the package. No error
 // ever holds the request's headers: the API token lives only there.
 import { EXCERPT_CHARS, REDACTED, SHOWN_VALUE_CHARS } from "./core/defaults.js";
+import { showServerText } from "./core/server-text.js";
 
 const BRAND = Symbol.for("sendbird-desk-platform.error");
 
@@ -216,10 +217,11 @@ export function show(value: unknown): string {
   return text.length > SHOWN_VALUE_CHARS ? `${text.slice(0, SHOWN_VALUE_CHARS - 3)}...` : text;
 }
 
-/** The first characters of server text, white space folded, for a message. */
+/** The first characters of server text, white space folded and control characters shown
+ *  escaped, for a message. */
 export function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}...` : flat;
+  return showServerText(flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}...` : flat);
 }
 
 /** The body's own `message`, else its `detail`, when one is a non-blank string. */
@@ -227,7 +229,7 @@ function explanationOf(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null) return undefined;
   for (const key of ["message", "detail"]) {
     const text = Object.hasOwn(body, key) ? (body as Record<string, unknown>)[key] : undefined;
-    if (typeof text === "string" && text.trim()) return text.trim();
+    if (typeof text === "string" && text.trim()) return showServerText(text.trim());
   }
   return undefined;
 }

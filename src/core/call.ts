@@ -17,6 +17,7 @@ import {
 import type { RequestOptions } from "../options.js";
 import type { paths } from "../types.js";
 import { checkRequestOptions } from "./call-options.js";
+import { showServerText } from "./server-text.js";
 import type { Log } from "./log.js";
 import { isReplacementError } from "./middleware.js";
 import { retryAfterMs } from "./retry.js";
@@ -118,7 +119,7 @@ function parseBody<T>(text: string, response: Response, info: CallInfo, check: S
   try {
     body = JSON.parse(text);
   } catch {
-    const type = response.headers.get("content-type") ?? "no content type";
+    const type = showServerText(response.headers.get("content-type") ?? "no content type");
     const shown = excerpt(text);
     const problem = text.trim() ? `the body is not valid JSON (${type}): ${shown}` : "the body is empty";
     throw warned(invalidAnswer(info, { ...statusOf(response), body: shown }, problem), log);

@@ -11,6 +11,7 @@ import { asDeskError, type CallContext } from "./call.js";
 import { checkCallOptions } from "./call-options.js";
 import { checkHeaders, headersForOpenapiFetch } from "./headers.js";
 import type { Middlewares } from "./middleware.js";
+import { showServerText } from "./server-text.js";
 import { fail } from "./validate.js";
 
 /** What a raw call may carry besides openapi-fetch's own options. */
@@ -63,7 +64,8 @@ export function guardRaw(context: CallContext, middlewares: Middlewares): Client
           (rest.parseAs ?? "json") === "json"
         ) {
           const { status, headers: answeredHeaders } = answered;
-          const problem = `the body is not valid JSON (${answeredHeaders.get("content-type") ?? "no content type"})`;
+          const type = showServerText(answeredHeaders.get("content-type") ?? "no content type");
+          const problem = `the body is not valid JSON (${type})`;
           const invalid = invalidAnswer(info, { status, headers: answeredHeaders }, problem);
           context.log.warn(invalid.message);
           throw invalid;

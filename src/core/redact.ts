@@ -6,17 +6,18 @@
 // masked text (the parsed body, a message, a middleware's clone) is clean, and a body is
 // parsed once.
 //
-// Whose text is masked:
-// - What the server sent (`text`, `deep`, `headers`) is masked wherever the token appears.
+// Whose text is masked, and where:
+// - What the server sent (`text`, `deep`, `headers`: bodies, 2xx ones included, header names
+//   and values, status texts), and a failure's cause (an error thrown by fetch, an abort
+//   reason: not server text, but it may quote the request, which holds the token).
+// - There, a token of `UNMISTAKABLE_CHARS` or more (a real Desk token has 40) is masked
+//   wherever it appears. A shorter one is masked only where it cannot be a coincidence: where
+//   it stands alone, no letter or digit joined to it on either side. Masked anywhere, a
+//   one-character token `t` would turn `"count"` into `"coun[redacted]"` in every answer and
+//   `fetch failed` into `fe[redacted]ch failed`.
 // - Text the client built itself (method, URL, counts, its own messages) is never masked:
 //   with a short token, masking it there would mangle the URL and give the token away by its
 //   pattern.
-// - A failure's cause (an error thrown by fetch, an abort reason) is neither: it is not
-//   server text, but it may quote the request, which holds the token. `ownText` masks the
-//   token there only where it cannot be a coincidence: where it stands alone (no letter or
-//   digit joined to it on either side), or anywhere when it is long enough
-//   (`UNMISTAKABLE_CHARS`) not to occur by chance. So `fetch failed` stays `fetch failed`
-//   with a one-character token `t`, and a cause quoting the request loses the token.
 import { REDACTED } from "./defaults.js";
 
 /** A token this long is masked anywhere in a failure's cause: it cannot be a piece of the
@@ -53,10 +54,8 @@ function characterPattern(char: string, group: () => number): string {
 
 /** A masker for one token: it knows every form a server may echo it in. */
 export class Redactor {
-  /** Every form of the token in server text. */
-  readonly #anywhere: RegExp;
-  /** Every form of the token standing alone, or anywhere for an unmistakable token. */
-  readonly #alone: RegExp;
+  /** Every form of the token: anywhere for an unmistakable token, else standing alone. */
+  readonly #pattern: RegExp;
   /** The characters the shortest form has: shorter text cannot hold one. */
   readonly #shortest: number;
   /** The token as sent, in any letter case: one search, about as fast as `includes`. */
@@ -72,9 +71,8 @@ export class Redactor {
     // The token as sent, whole, first: it is the common echo, and it keeps the literal form
     // of a token with backslashes (which the per-character forms read as escapes) masked.
     const pattern = `${literal(secret)}|${chars.map((char) => characterPattern(char, group)).join("")}`;
-    this.#anywhere = new RegExp(pattern, "gi");
     const alone = `(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`;
-    this.#alone = chars.length >= UNMISTAKABLE_CHARS ? this.#anywhere : new RegExp(alone, "gi");
+    this.#pattern = new RegExp(chars.length >= UNMISTAKABLE_CHARS ? pattern : alone, "gi");
     this.#shortest = chars.length;
     this.#asSent = new RegExp(literal(secret), "i");
     const shorts = chars.flatMap((char) => (SHORT_ESCAPES[char] ? [literal(SHORT_ESCAPES[char])] : []));
@@ -82,12 +80,12 @@ export class Redactor {
     this.#escape = new RegExp(["\\\\u00[2-7][0-9a-f]", "%[2-7][0-9a-f]", ...shorts].join("|"), "i");
   }
 
-  /** Server `text` with every form of the token masked. The whole pattern scans a few
+  /** Server `text` (or a failure's cause) with every form of the token masked. The whole pattern scans a few
    *  times slower than a plain search, so it runs only on text that may hold a form: the
    *  token as sent (in any case), or an escape that could stand for one of its characters. */
   text(text: string): string {
     if (text.length < this.#shortest || !this.#mayHold(text)) return text;
-    return text.replace(this.#anywhere, REDACTED);
+    return text.replace(this.#pattern, REDACTED);
   }
 
   /** False when `text` cannot hold any form of the token (see the fields above). */
@@ -95,13 +93,6 @@ export class Redactor {
     if (this.#asSent.test(text)) return true;
     // Most text has no backslash or percent sign: two plain searches skip the escape search.
     return (text.includes("\\") || text.includes("%")) && this.#escape.test(text);
-  }
-
-  /** A failure's cause or an abort reason (not server text, but it may quote the request)
-   *  with the token masked where it cannot be a coincidence (see the top of this file). */
-  ownText(text: string): string {
-    if (text.length < this.#shortest) return text;
-    return text.replace(this.#alone, REDACTED);
   }
 
   /** A copy of JSON-like `value` with the token masked in every string and key, in every

@@ -11,6 +11,7 @@ import { type BodyRead, readBody } from "./body.js";
 import { pause, raceSignal, startDeadline } from "./deadline.js";
 import { MAX_ERROR_BODY_BYTES } from "./defaults.js";
 import { showHeaders } from "./headers.js";
+import { showServerText } from "./server-text.js";
 import type { Log } from "./log.js";
 import type { Redactor } from "./redact.js";
 import { isRetryableStatus, waitBeforeRetry } from "./retry.js";
@@ -169,8 +170,9 @@ export class Transport {
     let headers: Headers | undefined;
     if (attempt.answered) {
       const { response, body } = attempt;
-      // An answer past its cap is not retried: the next one would be as large.
-      if (body.tooLarge || !isRetryableStatus(response.status)) return undefined;
+      // A 2xx past maxResponseBytes is not retried: the next one would be as large. An error
+      // answer is retried by its status, however large: only its first 64 KiB is read.
+      if ((response.ok && body.tooLarge) || !isRetryableStatus(response.status)) return undefined;
       reason = `status ${response.status}`;
       headers = response.headers;
     } else reason = attempt.timedOut ? "timeout" : "connection failure";
@@ -244,8 +246,8 @@ function maskedBody(bytes: Uint8Array, redactor: Redactor): BodyInit | null {
   return masked === text ? (bytes as Uint8Array<ArrayBuffer>) : masked;
 }
 
-/** A status text as a Response can hold it: control characters and anything past Latin-1
- *  shown as "?". */
+/** A status text as a Response can hold it, and as a message may show it: control characters
+ *  shown escaped, cut to the bound on server text, and anything past Latin-1 shown as "?". */
 function reasonPhrase(text: string): string {
-  return text.replace(/[^\t\x20-\x7e\xa0-\xff]/gu, "?");
+  return showServerText(text).replace(/[^\t\x20-\x7e\xa0-\xff]/gu, "?");
 }
