@@ -15,6 +15,7 @@ import ts from "typescript";
 import * as api from "../../src/index";
 import { root } from "../helpers/spec";
 import { blockNetwork, hasChromium, installHint, launchChromium } from "./chromium";
+import { docFiles } from "./markdown";
 import { VERSION } from "../../src/index.js";
 
 const required = process.env.REQUIRE_BROWSER === "1";
@@ -143,6 +144,19 @@ suite("the TypeScript client reference in Chromium, offline", () => {
       await view.close();
     }
   });
+
+  it.each(docFiles().filter((file) => file !== "README.md"))(
+    "renders the guide %s as a page, linked from the front page",
+    async (file) => {
+      const title = /^# (.+)$/m.exec(readFileSync(join(root, file), "utf8"))![1]!;
+      await page.goto(clientIndex(), { waitUntil: "load" });
+      await page.locator(".col-content").getByRole("link", { name: title, exact: true }).click();
+      await page.waitForURL(/\/documents\/[a-z-]+\.html$/);
+      await expect(page.title()).resolves.toContain(title);
+      await expect(page.getByRole("heading", { level: 1 }).first().innerText()).resolves.toBe(title);
+      await page.goto(clientIndex(), { waitUntil: "load" });
+    },
+  );
 
   it("links to the HTTP API reference, which links back", async () => {
     await page.getByRole("link", { name: "HTTP API reference" }).first().click();
