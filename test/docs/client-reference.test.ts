@@ -14,12 +14,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import ts from "typescript";
 import * as api from "../../src/index";
 import { root } from "../helpers/spec";
-import { blockNetwork, hasChromium, installHint, launchChromium } from "./chromium";
+import { blockNetwork, browserSuite, launchChromium } from "./chromium";
 import { docFiles } from "./markdown";
 import { VERSION } from "../../src/index.js";
 
-const required = process.env.REQUIRE_BROWSER === "1";
-const suite = hasChromium() || required ? describe : describe.skip;
 const artifacts = join(root, "artifacts");
 
 /** Viewports the screenshots are taken at. */
@@ -65,7 +63,7 @@ function optionNames(): string[] {
   return type.getProperties().map((p) => p.name);
 }
 
-suite("the TypeScript client reference in Chromium, offline", () => {
+browserSuite("the TypeScript client reference in Chromium, offline", () => {
   let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
@@ -77,7 +75,6 @@ suite("the TypeScript client reference in Chromium, offline", () => {
   const clientIndex = () => `${origin}/client/index.html`;
 
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error(`REQUIRE_BROWSER=1: ${installHint}`);
     docs = mkdtempSync(join(tmpdir(), "desk-docs-"));
     execFileSync(process.execPath, [join(root, "scripts", "docs.mjs"), "--out", join(docs, "index.html")], {
       cwd: root,
