@@ -6,13 +6,17 @@
 //                 token header, the content type, and per operation its method, path and the
 //                 rules of each parameter and body field (keyed by operation, so two
 //                 operations may have parameters of the same name with other bounds)
+//   answers.ts    per operation, a validator of its 2xx JSON answer, written by Ajv's
+//                 standalone mode: plain code with no import, compiled here and never at run time
 // Usage: node scripts/generate.mjs [--out DIR]   (default: generated/)
 // Deterministic: the same spec gives the same bytes, so tests compare a fresh run with
 // the committed files to catch drift.
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { readCommandLine } from "./lib/command-line.mjs";
 import openapi from "./lib/openapi.cjs";
 import { root } from "./lib/root.mjs";
@@ -37,6 +41,24 @@ const RULE_KEYWORDS = [
   "pattern",
   "default",
 ];
+
+/** Keywords that describe a value without constraining it, dropped before compiling so the
+ *  validators do not carry the prose. `format` is among them: see answerValidators. */
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "example",
+  "examples",
+  "externalDocs",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "format",
+  "default",
+]);
+/** Keywords under which an answer's own keys would become part of an error's path: refused,
+ *  so a violation's path only ever holds names from the spec and array indexes. */
+const KEYED_BY_ANSWER = ["patternProperties", "propertyNames", "dependentSchemas", "dependentRequired"];
 
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
@@ -76,6 +98,9 @@ try {
 
   // 3. The runtime table.
   writeFileSync(join(out, "spec.ts"), specTable(spec));
+
+  // 4. The answers' validators.
+  writeFileSync(join(out, "answers.ts"), answerValidators(spec));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -159,4 +184,107 @@ function specTable(spec) {
     .join("\n");
   const all = `export const spec = { ${Object.keys(table).join(", ")} } as const;\n`;
   return `${banner("Names and numbers stated by the spec, for the runtime.")}\n${body}\n${all}`;
+}
+
+/** A schema with its annotations dropped and `additionalProperties: false` (and
+ *  `unevaluatedProperties: false`) removed: a property the spec does not describe never
+ *  fails an answer, so the API may add fields without breaking a client. */
+function ruleSchema(node, where) {
+  if (Array.isArray(node)) return node.map((item, i) => ruleSchema(item, `${where}/${i}`));
+  if (node === null || typeof node !== "object") return node;
+  const kept = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
+    if (KEYED_BY_ANSWER.includes(key) || (key === "additionalProperties" && typeof value === "object")) {
+      throw new Error(`${where}: answer schemas may not use ${key} (error paths would hold the answer's keys)`);
+    }
+    if ((key === "additionalProperties" || key === "unevaluatedProperties") && value === false) continue;
+    if (key === "$ref") {
+      kept.$ref = value.replace(/^#\/components\/schemas\//, "spec.json#/$defs/");
+      continue;
+    }
+    // `properties` and `enum` hold names and values, not schemas to clean.
+    kept[key] =
+      key === "properties"
+        ? Object.fromEntries(Object.entries(value).map(([n, v]) => [n, ruleSchema(v, `${where}/${n}`)]))
+        : key === "enum" || key === "const" || key === "required"
+          ? value
+          : ruleSchema(value, `${where}/${key}`);
+  }
+  return kept;
+}
+
+/** Validators of each operation's 2xx JSON answer, as a TypeScript module. Ajv compiles the
+ *  spec's schemas (JSON Schema 2020-12, the dialect of OpenAPI 3.1) here, and its standalone
+ *  mode writes the code out; the module imports nothing and compiles nothing at run time.
+ *  `format` is not checked: in 2020-12 it is an annotation unless a vocabulary asserts it, and
+ *  checking `date-time` and `uri` on a 500-group page costs about as much as parsing it
+ *  (BENCHMARKS.md). Every error is collected (allErrors), so a caller sees all the paths. */
+function answerValidators(spec) {
+  const require = createRequire(import.meta.url);
+  const Ajv = require("ajv").default;
+  const standalone = require("ajv/dist/standalone").default;
+  const ajv = new Ajv({
+    code: { source: true, esm: true, lines: true },
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    validateFormats: false,
+  });
+  ajv.addSchema({ $id: "spec.json", $defs: ruleSchema(spec.components.schemas, "schemas") });
+  // One validator per distinct schema: the operations that answer a GroupWithMembers share one.
+  const exports = {};
+  const byOperation = {};
+  for (const { id, op } of openapi.operationsOf(spec)) {
+    const success = Object.entries(op.responses).find(([status]) => status.startsWith("2"));
+    const schema = success && openapi.deref(spec, success[1])?.content?.["application/json"]?.schema;
+    if (!schema) continue;
+    const rules = ruleSchema(schema, id);
+    const same = Object.keys(exports).find((name) => isDeepStrictEqual(ajv.getSchema(exports[name]).schema, { $id: exports[name], ...rules }));
+    if (same) {
+      byOperation[id] = same;
+      continue;
+    }
+    ajv.addSchema({ $id: `answer-${id}`, ...rules });
+    exports[id] = `answer-${id}`;
+    byOperation[id] = id;
+  }
+  let code = standalone(ajv, exports);
+  if (/\brequire\(|\bimport\b/.test(code)) {
+    throw new Error("the answer validators need a runtime helper; they must import nothing");
+  }
+  // Ajv's exports become one typed table; its functions get types for strict TypeScript.
+  const functionOf = Object.fromEntries(
+    [...code.matchAll(/^export const (\w+) = (validate\d+);$/gm)].map(([, id, fn]) => [id, fn]),
+  );
+  const table = Object.entries(byOperation)
+    .map(([id, shared]) => `  ${id}: ${functionOf[shared]} as AnswerValidator,`)
+    .join("\n");
+  code = code
+    .replace(/^"use strict";\n/, "")
+    .replaceAll(/^let vErrors = null;$/gm, "let vErrors: any = null;")
+    .replaceAll(/^export const \w+ = validate\d+;\n/gm, "")
+    .replaceAll(
+      /^function (validate\d+)\(data, \{([^}]*)\}=\{\}\)\{$/gm,
+      "$1.errors = null as any;\nfunction $1(data: any, {$2}: any = {}): boolean {",
+    );
+  return `${banner("Validators of each operation's 2xx JSON answer, written by Ajv's standalone mode.")}
+/* eslint-disable */
+/** An error as a validator reports it (Ajv's shape; \`message\` never holds a value of the answer). */
+export interface AnswerError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** True when the answer keeps the schema; otherwise \`errors\` lists why. */
+export type AnswerValidator = ((body: unknown) => boolean) & { errors?: AnswerError[] | null };
+
+${code}
+/** The validator of each operation's 2xx answer. */
+export const answerValidators = {
+${table}
+} as const;
+`;
 }

@@ -144,6 +144,7 @@ it("ships only what can be imported, run or read: dist, the bins, the sources of
     "bin/sendbird-desk-mcp.cjs",
     "bin/sendbird-desk-mock.mjs",
     "bin/sendbird-desk-verify.mjs",
+    "generated/answers.ts",
     "generated/openapi.json",
     "generated/spec.ts",
     "package.json",
