@@ -1,6 +1,7 @@
 // createDeskClient: openapi-fetch underneath, the hardened transport below it, and the
 // resources on top. The token lives only inside the transport.
 import createClient, { type Client } from "openapi-fetch";
+import { AnswerChecks } from "./core/answer-check.js";
 import { resolveClientOptions } from "./core/client-config.js";
 import { REDACTED } from "./core/defaults.js";
 import { Middlewares } from "./core/middleware.js";
@@ -35,7 +36,13 @@ export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
     pathSerializer: serializePath,
     headers: config.defaultHeaders,
   });
-  const context = { transport, redactor, log: config.log, middlewares: new Middlewares(openapi) };
+  const context = {
+    transport,
+    redactor,
+    log: config.log,
+    middlewares: new Middlewares(openapi),
+    answers: new AnswerChecks(config.validateResponses, config.log),
+  };
   const desk: DeskClient = {
     groups: new Groups(openapi, context),
     raw: guardRaw(openapi, context),

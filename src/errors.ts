@@ -2,6 +2,7 @@
 // name (minifiers rename classes), and a brand registered with Symbol.for sits on the base
 // prototype, so the guards work across realms and duplicate copies of the package. No class
 // ever holds the request's headers: the API token lives only there.
+import type { Violation } from "./core/answer-check.js";
 import type { AnswerInfo, CallInfo } from "./core/call-info.js";
 import { REDACTED } from "./core/defaults.js";
 import { requestIdOf } from "./core/request-id.js";
@@ -75,6 +76,14 @@ export class DeskServerError extends DeskApiError {
 /** A 2xx answer whose body is empty, not JSON, not the documented shape, or too large. */
 export class DeskInvalidResponseError extends DeskApiError {
   override name = "DeskInvalidResponseError";
+  /** Where the body departs from the spec and the rule it breaks (no values); empty when the
+   *  body is empty, not JSON or too large. */
+  readonly violations: readonly Violation[];
+
+  constructor(message: string, info: AnswerInfo & { violations?: readonly Violation[] }) {
+    super(message, info);
+    this.violations = info.violations ?? [];
+  }
 }
 
 /** The class of an error answer by its status, side by side; any other status from 500

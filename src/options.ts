@@ -1,5 +1,6 @@
 // The options a client and a call take. Each setting is declared once: the ones a call may
 // override are `CallOptions`, shared by the client and by every method.
+import type { ValidateResponses } from "./core/answer-check.js";
 import type { Logger, LogLevel } from "./core/log.js";
 
 /** `RequestInit` fields the client owns: passing them in `fetchOptions` is refused. */
@@ -21,6 +22,10 @@ export interface CallOptions {
   maxResponseBytes?: number;
   /** Extra fields for each fetch (merged over the client's). */
   fetchOptions?: FetchOptions;
+  /** A 2xx body that breaks the spec's schema: "warn" returns it and logs each distinct
+   *  violation once per client, "throw" throws `DeskInvalidResponseError` with its
+   *  `violations`, "off" checks only what the client itself reads. Default "warn". */
+  validateResponses?: ValidateResponses;
 }
 
 /** Per-call options, accepted last by every resource method. */

@@ -1,7 +1,8 @@
 // Turns a final answer into a value or a typed error: a non-2xx answer gives the class of
 // its status (errors.ts), with a message from the body's `message` or `detail`, else a raw
-// excerpt or the status text; a 2xx whose body is empty, not JSON or not the documented
-// shape gives DeskInvalidResponseError.
+// excerpt or the status text; a 2xx whose body is empty or not JSON, one the client cannot
+// read, or (by the call's `validateResponses`) not the documented shape gives
+// DeskInvalidResponseError.
 import {
   type CallInfo,
   DeskApiError,
@@ -10,6 +11,14 @@ import {
   DeskServerError,
   ERROR_CLASS_BY_STATUS,
 } from "../errors.js";
+import {
+  type AnswerChecks,
+  checkAnswer,
+  describeViolations,
+  type OperationId,
+  type ValidateResponses,
+  type Violation,
+} from "./answer-check.js";
 import { EXCERPT_CHARS } from "./defaults.js";
 import { describeCall } from "./exchange.js";
 import type { Log } from "./log.js";
@@ -56,36 +65,71 @@ export function errorFromAnswer(response: Response, body: unknown, info: CallInf
   return new Class(message, { ...info, status, body: kept, headers, ...retryAfter });
 }
 
-/** The parsed body of a 2xx answer when `isValid` accepts it; otherwise throws
- *  `DeskInvalidResponseError` (and says so at warn level). */
+/** What a 2xx answer is checked against: what the client itself reads (every mode), and,
+ *  when the call names its operation, the spec's schema under the call's mode. */
+export interface AnswerRules {
+  readable: (body: unknown) => readonly Violation[];
+  operation?: OperationId;
+  mode?: ValidateResponses;
+}
+
+/** The parsed body of a 2xx answer when it is readable and, by mode, the documented shape;
+ *  otherwise throws `DeskInvalidResponseError` (and says so at warn level, unless the mode is
+ *  "throw": then the error is the report). */
 export function parseAnswer<T>(
   response: Response,
   text: string,
-  isValid: (body: unknown) => body is T,
-  context: { info: CallInfo; redactor: Redactor; log: Log },
+  rules: AnswerRules,
+  context: { info: CallInfo; redactor: Redactor; log: Log; answers?: AnswerChecks },
 ): T {
-  let body: unknown = text;
-  let problem: string;
+  const { info, redactor, log, answers } = context;
+  const type = response.headers.get("content-type") ?? "no content type";
+  let body: unknown;
   try {
     body = JSON.parse(text);
-    if (isValid(body)) return body;
-    problem = "not the documented shape";
   } catch {
-    problem = text.trim() ? "not valid JSON" : "empty";
+    const shown = excerpt(redactor.text(text));
+    const problem = text.trim() ? "not valid JSON" : "empty";
+    const message = describeCall(
+      info,
+      `failed with ${response.status}: the body is ${problem} (${type})${shown ? `: ${shown}` : ""}`,
+    );
+    log.warn(message);
+    throw new DeskInvalidResponseError(message, {
+      ...info,
+      status: response.status,
+      body: shown,
+      headers: response.headers,
+    });
   }
-  const { info, redactor, log } = context;
-  const type = response.headers.get("content-type") ?? "no content type";
-  const shown = excerpt(redactor.text(text));
+  const { operation } = rules;
+  const mode = rules.mode ?? answers?.mode;
+  let violations = rules.readable(body);
+  const readable = violations.length === 0;
+  if (operation && answers) {
+    if (readable) violations = answers.review(operation, body, mode);
+    // An unreadable body fails in every mode; unless "off", its schema violations come with it.
+    else if (mode !== "off") violations = merged(violations, checkAnswer(operation, body));
+  }
+  if (violations.length === 0) return body as T;
+  // Only the places and rules: the body is customer data (the error keeps it, masked, in `body`).
   const message = describeCall(
     info,
-    `failed with ${response.status}: the body is ${problem} (${type})${shown ? `: ${shown}` : ""}`,
+    `failed with ${response.status}: the body is not the documented shape (${type}): ${describeViolations(violations)}`,
   );
-  log.warn(message);
-  const safeBody = typeof body === "string" ? shown : redactor.deep(body);
+  // A readable body only gets here in "throw": then the error is the report.
+  if (!readable) log.warn(message);
   throw new DeskInvalidResponseError(message, {
     ...info,
     status: response.status,
-    body: safeBody,
+    body: redactor.deep(body),
     headers: response.headers,
+    violations,
   });
+}
+
+/** `first`, then those of `second` it does not hold. */
+function merged(first: readonly Violation[], second: readonly Violation[]): Violation[] {
+  const known = new Set(first.map(({ path, message }) => `${path} ${message}`));
+  return [...first, ...second.filter(({ path, message }) => !known.has(`${path} ${message}`))];
 }

@@ -3,7 +3,8 @@
 // typed error. Nothing travels back through the options: the answer is returned.
 import { DeskMiddlewareError, isDeskError } from "../errors.js";
 import type { RequestOptions } from "../options.js";
-import { errorFromAnswer, parseAnswer } from "./answer.js";
+import { type AnswerRules, errorFromAnswer, parseAnswer } from "./answer.js";
+import type { AnswerChecks } from "./answer-check.js";
 import { checkRequestOptions } from "./call-options.js";
 import type { Outcome } from "./desk-promise.js";
 import { callInfoOf } from "./exchange.js";
@@ -18,6 +19,7 @@ export interface CallContext {
   middlewares: Middlewares;
   redactor: Redactor;
   log: Log;
+  answers: AnswerChecks;
 }
 
 /** What every resource call adds to openapi-fetch's options. `parseAs: "text"`: the call
@@ -37,14 +39,15 @@ interface Sent {
   response: Response;
 }
 
-/** Runs one call. `send` checks the method's own arguments and calls openapi-fetch. */
+/** Runs one call. `send` checks the method's own arguments and calls openapi-fetch; the
+ *  2xx body is checked by `rules` under the call's `validateResponses`, else the client's. */
 export async function call<T>(
   context: CallContext,
   options: RequestOptions | undefined,
-  isValid: (body: unknown) => body is T,
+  rules: AnswerRules,
   send: (init: CallInit) => Promise<Sent>,
 ): Promise<Outcome<T>> {
-  const { signal, headers, overrides } = checkRequestOptions(options);
+  const { signal, headers, overrides, validateResponses } = checkRequestOptions(options);
   const fetch = (request: Request) => context.transport.send(request, overrides);
   let sent: Sent;
   try {
@@ -60,7 +63,7 @@ export async function call<T>(
   return {
     response,
     text,
-    read: () => parseAnswer(response, text, isValid, { info, ...context }),
+    read: () => parseAnswer<T>(response, text, { ...rules, mode: validateResponses }, { info, ...context }),
   };
 }
 

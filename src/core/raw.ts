@@ -25,7 +25,8 @@ interface RawInit {
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-const isAnything = (_body: unknown): _body is unknown => true;
+/** Raw calls check that a body is JSON, not its shape. */
+const ANY_JSON = { readable: () => [] };
 
 /** Checks that a 2xx answer openapi-fetch will parse as JSON is JSON. A per-call middleware,
  *  so its onResponse runs first, on the transport's own answer. */
@@ -35,7 +36,7 @@ function jsonGuard(context: { redactor: Redactor; log: Log }): Middleware {
       if (options.parseAs !== "json" || !response.ok || response.status === 204) return undefined;
       const text = await response.clone().text();
       const info = callInfoOf(response);
-      if (text.trim()) parseAnswer(response, text, isAnything, { info, ...context });
+      if (text.trim()) parseAnswer(response, text, ANY_JSON, { info, ...context });
       return undefined;
     },
   };

@@ -4,6 +4,7 @@ import type { Client } from "openapi-fetch";
 import * as spec from "../../generated/spec.js";
 import { type CallContext, call } from "../core/call.js";
 import { DeskPromise } from "../core/desk-promise.js";
+import { objectViolations, pageViolations } from "../core/readable-answer.js";
 import { PagePromise } from "../core/page-promise.js";
 import type { PageQuery } from "../core/pagination.js";
 import { checkNamed, checkValue } from "../core/validate.js";
@@ -17,9 +18,14 @@ import type {
   ListGroupsParams,
   paths,
 } from "../types.js";
-import { isGroupList, isGroupWithMembers } from "./shapes.js";
 
 const { listGroups, getGroup, addGroupMember, removeGroupMember } = spec.operations;
+
+/** How each answer is checked: what the client reads, and the operation's schema. */
+const PAGE = { readable: pageViolations, operation: "listGroups" } as const;
+const GROUP = { readable: objectViolations, operation: "getGroup" } as const;
+const ADDED = { readable: objectViolations, operation: "addGroupMember" } as const;
+const REMOVED = { readable: objectViolations, operation: "removeGroupMember" } as const;
 
 /** Groups of agents ("Teams" on the Dashboard). */
 export class Groups {
@@ -35,7 +41,7 @@ export class Groups {
    *  or `.pages()` for every page. */
   list(params?: ListGroupsParams, options?: RequestOptions): PagePromise<GroupList, Group> {
     const page = (query: PageQuery | undefined) => () =>
-      call(this.#context, options, isGroupList, (init) => {
+      call<GroupList>(this.#context, options, PAGE, (init) => {
         checkNamed("params", query, listGroups.parameters.query);
         return this.#raw.GET(listGroups.path, { params: { query }, ...init });
       });
@@ -46,7 +52,7 @@ export class Groups {
   /** Views a group with its members. */
   get(groupId: GroupId, options?: RequestOptions): DeskPromise<GroupWithMembers> {
     return new DeskPromise(() =>
-      call(this.#context, options, isGroupWithMembers, (init) => {
+      call<GroupWithMembers>(this.#context, options, GROUP, (init) => {
         checkValue("groupId", groupId, getGroup.parameters.path.group_id);
         return this.#raw.GET(getGroup.path, { params: { path: { group_id: groupId } }, ...init });
       }),
@@ -56,7 +62,7 @@ export class Groups {
   /** Adds an agent to a group; returns the group with its members. */
   addMember(groupId: GroupId, agentId: AgentId, options?: RequestOptions): DeskPromise<GroupWithMembers> {
     return new DeskPromise(() =>
-      call(this.#context, options, isGroupWithMembers, (init) => {
+      call<GroupWithMembers>(this.#context, options, ADDED, (init) => {
         checkMembership(addGroupMember, groupId, agentId);
         const params = { path: { group_id: groupId } };
         return this.#raw.POST(addGroupMember.path, { params, body: { agentId }, ...init });
@@ -68,7 +74,7 @@ export class Groups {
    *  travels in a JSON body, on DELETE too: unusual, but what the API documents. */
   removeMember(groupId: GroupId, agentId: AgentId, options?: RequestOptions): DeskPromise<GroupWithMembers> {
     return new DeskPromise(() =>
-      call(this.#context, options, isGroupWithMembers, (init) => {
+      call<GroupWithMembers>(this.#context, options, REMOVED, (init) => {
         checkMembership(removeGroupMember, groupId, agentId);
         const params = { path: { group_id: groupId } };
         return this.#raw.DELETE(removeGroupMember.path, { params, body: { agentId }, ...init });
