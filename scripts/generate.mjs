@@ -196,7 +196,9 @@ function ruleSchema(node, where) {
   for (const [key, value] of Object.entries(node)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
     if (KEYED_BY_ANSWER.includes(key) || (key === "additionalProperties" && typeof value === "object")) {
-      throw new Error(`${where}: answer schemas may not use ${key} (error paths would hold the answer's keys)`);
+      throw new Error(
+        `${where}: answer schemas may not use ${key} (error paths would hold the answer's keys)`,
+      );
     }
     if ((key === "additionalProperties" || key === "unevaluatedProperties") && value === false) continue;
     if (key === "$ref") {
@@ -240,7 +242,9 @@ function answerValidators(spec) {
     const schema = success && openapi.deref(spec, success[1])?.content?.["application/json"]?.schema;
     if (!schema) continue;
     const rules = ruleSchema(schema, id);
-    const same = Object.keys(exports).find((name) => isDeepStrictEqual(ajv.getSchema(exports[name]).schema, { $id: exports[name], ...rules }));
+    const same = Object.keys(exports).find((name) =>
+      isDeepStrictEqual(ajv.getSchema(exports[name]).schema, { $id: exports[name], ...rules }),
+    );
     if (same) {
       byOperation[id] = same;
       continue;
