@@ -2,7 +2,7 @@
 // band, the band itself, then one section per part. Every word of it is written by the run.
 import { METRICS } from "./figures.mjs";
 import { LIVE_RUNS, PEAK_SAMPLE_EVERY } from "./pagination.mjs";
-import { BARE, DESK_PAGES, FETCH, OPENAPI_LOOP, PEERS, RAW_LOOP } from "./settings.mjs";
+import { BARE, DESK_OFF, DESK_PAGES, FETCH, OPENAPI_LOOP, PEERS, RAW_LOOP } from "./settings.mjs";
 import { summary } from "./stats.cjs";
 
 /** A number with a fixed count of decimals and thousands separators. */
@@ -181,6 +181,8 @@ function requestsSection(r) {
     "The contenders, each fetching one group and parsing it:",
     "",
     ...Object.values(r.builds).map((b) => `- ${code(b.label)}: \`desk.groups.get(id)\` from ${b.describe}`),
+    `- ${code(`${r.builds.current.label} ${DESK_OFF}`)}: the same as \`${r.builds.current.label}\` with the answer's schema`,
+    '  unchecked; desk against it is what checking each answer costs (desk\'s default is `"warn"`)',
     ...Object.entries(PEERS).map(([name, how]) => `- ${code(name)}: ${how}`),
     "",
   ];
@@ -246,7 +248,9 @@ function paginationSection(r) {
     "the rounds above, so a ratio compares pages walked moments apart. Two more walks split desk's",
     `cost over the raw loop (not targets): \`${OPENAPI_LOOP}\`, the same loop on bare openapi-fetch`,
     `(what the layer underneath costs), and \`${r.builds.current.label} ${DESK_PAGES}\`, desk's page walk with each page's`,
-    "items in a plain loop (the difference to `desk` is the per-item iterator).",
+    "items in a plain loop (the difference to `desk` is the per-item iterator). And",
+    `\`${r.builds.current.label} ${DESK_OFF}\`, desk's walk with the pages' schema unchecked: desk against it is`,
+    "what checking each page costs.",
     `${fmt(p.walks * pages)} paired rounds (${p.walks} × ${pages} pages) after a warm-up walk; each walk`,
     "checks that it sees every group once, in order, and that it ends after the last page.",
     "",
