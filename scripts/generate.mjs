@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { isDeepStrictEqual } from "node:util";
+import { compileAnswers } from "./lib/answer-validators.mjs";
 import { readCommandLine } from "./lib/command-line.mjs";
 import openapi from "./lib/openapi.cjs";
 import { root } from "./lib/root.mjs";
@@ -41,24 +41,6 @@ const RULE_KEYWORDS = [
   "pattern",
   "default",
 ];
-
-/** Keywords that describe a value without constraining it, dropped before compiling so the
- *  validators do not carry the prose. `format` is among them: see answerValidators. */
-const ANNOTATIONS = new Set([
-  "title",
-  "description",
-  "example",
-  "examples",
-  "externalDocs",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "format",
-  "default",
-]);
-/** Keywords under which an answer's own keys would become part of an error's path: refused,
- *  so a violation's path only ever holds names from the spec and array indexes. */
-const KEYED_BY_ANSWER = ["patternProperties", "propertyNames", "dependentSchemas", "dependentRequired"];
 
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
@@ -186,74 +168,16 @@ function specTable(spec) {
   return `${banner("Names and numbers stated by the spec, for the runtime.")}\n${body}\n${all}`;
 }
 
-/** A schema with its annotations dropped and `additionalProperties: false` (and
- *  `unevaluatedProperties: false`) removed: a property the spec does not describe never
- *  fails an answer, so the API may add fields without breaking a client. */
-function ruleSchema(node, where) {
-  if (Array.isArray(node)) return node.map((item, i) => ruleSchema(item, `${where}/${i}`));
-  if (node === null || typeof node !== "object") return node;
-  const kept = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
-    if (KEYED_BY_ANSWER.includes(key) || (key === "additionalProperties" && typeof value === "object")) {
-      throw new Error(
-        `${where}: answer schemas may not use ${key} (error paths would hold the answer's keys)`,
-      );
-    }
-    if ((key === "additionalProperties" || key === "unevaluatedProperties") && value === false) continue;
-    if (key === "$ref") {
-      kept.$ref = value.replace(/^#\/components\/schemas\//, "spec.json#/$defs/");
-      continue;
-    }
-    // `properties` and `enum` hold names and values, not schemas to clean.
-    kept[key] =
-      key === "properties"
-        ? Object.fromEntries(Object.entries(value).map(([n, v]) => [n, ruleSchema(v, `${where}/${n}`)]))
-        : key === "enum" || key === "const" || key === "required"
-          ? value
-          : ruleSchema(value, `${where}/${key}`);
-  }
-  return kept;
-}
-
-/** Validators of each operation's 2xx JSON answer, as a TypeScript module. Ajv compiles the
- *  spec's schemas (JSON Schema 2020-12, the dialect of OpenAPI 3.1) here, and its standalone
- *  mode writes the code out; the module imports nothing and compiles nothing at run time.
- *  `format` is not checked: in 2020-12 it is an annotation unless a vocabulary asserts it, and
- *  checking `date-time` and `uri` on a 500-group page costs about as much as parsing it
- *  (BENCHMARKS.md). Every error is collected (allErrors), so a caller sees all the paths. */
+/** Validators of each operation's 2xx JSON answer, as a TypeScript module: Ajv compiles the
+ *  spec's schemas here (scripts/lib/answer-validators.mjs) and its standalone mode writes the
+ *  code out; the module imports nothing and compiles nothing at run time. `format` is not
+ *  checked: in JSON Schema 2020-12 (OpenAPI 3.1's dialect) it is an annotation unless a
+ *  vocabulary asserts it, and checking `date-time` and `uri` costs more than the rest of the
+ *  check (BENCHMARKS.md, "Checking answers"). */
 function answerValidators(spec) {
-  const require = createRequire(import.meta.url);
-  const Ajv = require("ajv").default;
-  const standalone = require("ajv/dist/standalone").default;
-  const ajv = new Ajv({
-    code: { source: true, esm: true, lines: true },
-    allErrors: true,
-    strict: true,
-    allowUnionTypes: true,
-    validateFormats: false,
-  });
-  ajv.addSchema({ $id: "spec.json", $defs: ruleSchema(spec.components.schemas, "schemas") });
-  // One validator per distinct schema: the operations that answer a GroupWithMembers share one.
-  const exports = {};
-  const byOperation = {};
-  for (const { id, op } of openapi.operationsOf(spec)) {
-    const success = Object.entries(op.responses).find(([status]) => status.startsWith("2"));
-    const schema = success && openapi.deref(spec, success[1])?.content?.["application/json"]?.schema;
-    if (!schema) continue;
-    const rules = ruleSchema(schema, id);
-    const same = Object.keys(exports).find((name) =>
-      isDeepStrictEqual(ajv.getSchema(exports[name]).schema, { $id: exports[name], ...rules }),
-    );
-    if (same) {
-      byOperation[id] = same;
-      continue;
-    }
-    ajv.addSchema({ $id: `answer-${id}`, ...rules });
-    exports[id] = `answer-${id}`;
-    byOperation[id] = id;
-  }
-  let code = standalone(ajv, exports);
+  const standalone = createRequire(import.meta.url)("ajv/dist/standalone").default;
+  const { ajv, ids, byOperation } = compileAnswers(spec, { code: true });
+  let code = standalone(ajv, ids);
   if (/\brequire\(|\bimport\b/.test(code)) {
     throw new Error("the answer validators need a runtime helper; they must import nothing");
   }
