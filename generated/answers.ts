@@ -13,12 +13,191 @@ export interface AnswerError {
 /** True when the answer keeps the schema; otherwise `errors` lists why. */
 export type AnswerValidator = ((body: unknown) => boolean) & { errors?: AnswerError[] | null };
 
-const schema11 = {"$id":"answer-listGroups","$ref":"spec.json#/$defs/GroupList"};
-const schema13 = {"type":"object","required":["count","previous","next","results"],"properties":{"count":{"type":"integer","minimum":0},"previous":{"type":["string","null"]},"next":{"type":["string","null"]},"results":{"type":"array","items":{"$ref":"spec.json#/$defs/Group"}}}};
-const schema14 = {"type":"object","required":["id","name","key","project","createdAt","createdBy","description"],"properties":{"id":{"type":"integer"},"name":{"type":"string"},"key":{"type":"string"},"project":{"type":"integer"},"createdAt":{"type":"string"},"createdBy":{"type":["integer","string"]},"description":{"type":["string","null"]}}};
+const schema6 = {"$id":"answer-listGroups","$ref":"spec.json#/$defs/GroupList"};
+const schema8 = {"type":"object","required":["count","previous","next","results"],"properties":{"count":{"type":"integer","minimum":0},"previous":{"type":["string","null"]},"next":{"type":["string","null"]},"results":{"type":"array","items":{"$ref":"spec.json#/$defs/Group"}}}};
+const schema9 = {"type":"object","required":["id","name","key","project","createdAt","createdBy","description"],"properties":{"id":{"type":"integer"},"name":{"type":"string"},"key":{"type":"string"},"project":{"type":"integer"},"createdAt":{"type":"string"},"createdBy":{"type":["integer","string"]},"description":{"type":["string","null"]}}};
 
-validate12.errors = null as any;
-function validate12(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
+validate24.errors = null as any;
+function validate24(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.key === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.project === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.createdAt === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.createdBy === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdBy"},message:"must have required property '"+"createdBy"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.description === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.key !== undefined){
+if(typeof data.key !== "string"){
+const err9 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.project !== undefined){
+let data3 = data.project;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err10 = {instancePath:instancePath+"/project",schemaPath:"#/properties/project/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+if(typeof data.createdAt !== "string"){
+const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.createdBy !== undefined){
+let data5 = data.createdBy;
+if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
+const err12 = {instancePath:instancePath+"/createdBy",schemaPath:"#/properties/createdBy/type",keyword:"type",params:{type: schema9.properties.createdBy.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data6 = data.description;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err13 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema9.properties.description.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+
+validate23.errors = null as any;
+function validate23(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
 let vErrors: any = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -90,7 +269,7 @@ errors++;
 if(data.previous !== undefined){
 let data1 = data.previous;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/previous",schemaPath:"#/properties/previous/type",keyword:"type",params:{type: schema13.properties.previous.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/previous",schemaPath:"#/properties/previous/type",keyword:"type",params:{type: schema8.properties.previous.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -103,7 +282,7 @@ errors++;
 if(data.next !== undefined){
 let data2 = data.next;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: schema13.properties.next.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: schema8.properties.next.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -118,10 +297,14 @@ let data3 = data.results;
 if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.id === undefined){
-const err8 = {instancePath:instancePath+"/results/" + i0,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(!(validate24(data3[i0], {instancePath:instancePath+"/results/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/results",schemaPath:"#/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -130,8 +313,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data4.name === undefined){
-const err9 = {instancePath:instancePath+"/results/" + i0,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -140,208 +325,35 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data4.key === undefined){
-const err10 = {instancePath:instancePath+"/results/" + i0,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data4.project === undefined){
-const err11 = {instancePath:instancePath+"/results/" + i0,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data4.createdAt === undefined){
-const err12 = {instancePath:instancePath+"/results/" + i0,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data4.createdBy === undefined){
-const err13 = {instancePath:instancePath+"/results/" + i0,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "createdBy"},message:"must have required property '"+"createdBy"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data4.description === undefined){
-const err14 = {instancePath:instancePath+"/results/" + i0,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data4.id !== undefined){
-let data5 = data4.id;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err15 = {instancePath:instancePath+"/results/" + i0+"/id",schemaPath:"spec.json#/$defs/Group/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data4.name !== undefined){
-if(typeof data4.name !== "string"){
-const err16 = {instancePath:instancePath+"/results/" + i0+"/name",schemaPath:"spec.json#/$defs/Group/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data4.key !== undefined){
-if(typeof data4.key !== "string"){
-const err17 = {instancePath:instancePath+"/results/" + i0+"/key",schemaPath:"spec.json#/$defs/Group/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data4.project !== undefined){
-let data8 = data4.project;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/results/" + i0+"/project",schemaPath:"spec.json#/$defs/Group/properties/project/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data4.createdAt !== undefined){
-if(typeof data4.createdAt !== "string"){
-const err19 = {instancePath:instancePath+"/results/" + i0+"/createdAt",schemaPath:"spec.json#/$defs/Group/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data4.createdBy !== undefined){
-let data10 = data4.createdBy;
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err20 = {instancePath:instancePath+"/results/" + i0+"/createdBy",schemaPath:"spec.json#/$defs/Group/properties/createdBy/type",keyword:"type",params:{type: schema14.properties.createdBy.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data4.description !== undefined){
-let data11 = data4.description;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err21 = {instancePath:instancePath+"/results/" + i0+"/description",schemaPath:"spec.json#/$defs/Group/properties/description/type",keyword:"type",params:{type: schema14.properties.description.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/results/" + i0,schemaPath:"spec.json#/$defs/Group/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/results",schemaPath:"#/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-validate12.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
 
 
-validate10.errors = null as any;
-function validate10(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
+validate21.errors = null as any;
+function validate21(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
 /*# sourceURL="answer-listGroups" */;
 let vErrors: any = null;
 let errors = 0;
-if(!(validate12(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
-validate10.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
-const schema15 = {"$id":"answer-getGroup","$ref":"spec.json#/$defs/GroupWithMembers"};
-const schema16 = {"allOf":[{"$ref":"spec.json#/$defs/Group"},{"type":"object","required":["members"],"properties":{"members":{"type":"array","items":{"$ref":"spec.json#/$defs/Agent"}}}}]};
-const schema18 = {"type":"object","required":["id","displayName","email","photoThumbnailUrl"],"properties":{"id":{"type":"integer"},"displayName":{"type":"string"},"email":{"type":"string"},"photoThumbnailUrl":{"type":"string"},"connection":{"type":"string","enum":["ONLINE","OFFLINE","AWAY"]},"connectionUpdatedAt":{"type":"string"}}};
+const schema10 = {"$id":"answer-getGroup","$ref":"spec.json#/$defs/GroupWithMembers"};
+const schema11 = {"allOf":[{"$ref":"spec.json#/$defs/Group"},{"type":"object","required":["members"],"properties":{"members":{"type":"array","items":{"$ref":"spec.json#/$defs/Agent"}}}}]};
+const schema12 = {"type":"object","required":["id","displayName","email","photoThumbnailUrl"],"properties":{"id":{"type":"integer"},"displayName":{"type":"string"},"email":{"type":"string"},"photoThumbnailUrl":{"type":"string"},"connection":{"type":"string","enum":["ONLINE","OFFLINE","AWAY"]},"connectionUpdatedAt":{"type":"string"}}};
 
-validate15.errors = null as any;
-function validate15(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
+validate30.errors = null as any;
+function validate30(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
 let vErrors: any = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -350,8 +362,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data.displayName === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -360,8 +372,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.key === undefined){
-const err2 = {instancePath,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(data.email === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -370,8 +382,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.project === undefined){
-const err3 = {instancePath,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "project"},message:"must have required property '"+"project"+"'"};
+if(data.photoThumbnailUrl === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "photoThumbnailUrl"},message:"must have required property '"+"photoThumbnailUrl"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -380,8 +392,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.createdAt === undefined){
-const err4 = {instancePath,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'"};
+if(data.id !== undefined){
+let data0 = data.id;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -390,8 +404,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.createdBy === undefined){
-const err5 = {instancePath,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "createdBy"},message:"must have required property '"+"createdBy"+"'"};
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err5 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -400,8 +416,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.description === undefined){
-const err6 = {instancePath,schemaPath:"spec.json#/$defs/Group/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+}
+if(data.email !== undefined){
+if(typeof data.email !== "string"){
+const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -410,10 +428,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"spec.json#/$defs/Group/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data.photoThumbnailUrl !== undefined){
+if(typeof data.photoThumbnailUrl !== "string"){
+const err7 = {instancePath:instancePath+"/photoThumbnailUrl",schemaPath:"#/properties/photoThumbnailUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -423,9 +441,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"spec.json#/$defs/Group/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.connection !== undefined){
+let data4 = data.connection;
+if(typeof data4 !== "string"){
+const err8 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -434,10 +453,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.key !== undefined){
-if(typeof data.key !== "string"){
-const err9 = {instancePath:instancePath+"/key",schemaPath:"spec.json#/$defs/Group/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data4 === "ONLINE") || (data4 === "OFFLINE")) || (data4 === "AWAY"))){
+const err9 = {instancePath:instancePath+"/connection",schemaPath:"#/properties/connection/enum",keyword:"enum",params:{allowedValues: schema12.properties.connection.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -447,10 +464,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.project !== undefined){
-let data3 = data.project;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/project",schemaPath:"spec.json#/$defs/Group/properties/project/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.connectionUpdatedAt !== undefined){
+if(typeof data.connectionUpdatedAt !== "string"){
+const err10 = {instancePath:instancePath+"/connectionUpdatedAt",schemaPath:"#/properties/connectionUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -460,9 +476,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-if(typeof data.createdAt !== "string"){
-const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"spec.json#/$defs/Group/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -471,243 +487,85 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.createdBy !== undefined){
-let data5 = data.createdBy;
-if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
-const err12 = {instancePath:instancePath+"/createdBy",schemaPath:"spec.json#/$defs/Group/properties/createdBy/type",keyword:"type",params:{type: schema14.properties.createdBy.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-let data6 = data.description;
-if((typeof data6 !== "string") && (data6 !== null)){
-const err13 = {instancePath:instancePath+"/description",schemaPath:"spec.json#/$defs/Group/properties/description/type",keyword:"type",params:{type: schema14.properties.description.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"spec.json#/$defs/Group/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.members === undefined){
-const err15 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.members !== undefined){
-let data7 = data.members;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.id === undefined){
-const err16 = {instancePath:instancePath+"/members/" + i0,schemaPath:"spec.json#/$defs/Agent/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data8.displayName === undefined){
-const err17 = {instancePath:instancePath+"/members/" + i0,schemaPath:"spec.json#/$defs/Agent/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data8.email === undefined){
-const err18 = {instancePath:instancePath+"/members/" + i0,schemaPath:"spec.json#/$defs/Agent/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data8.photoThumbnailUrl === undefined){
-const err19 = {instancePath:instancePath+"/members/" + i0,schemaPath:"spec.json#/$defs/Agent/required",keyword:"required",params:{missingProperty: "photoThumbnailUrl"},message:"must have required property '"+"photoThumbnailUrl"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data8.id !== undefined){
-let data9 = data8.id;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err20 = {instancePath:instancePath+"/members/" + i0+"/id",schemaPath:"spec.json#/$defs/Agent/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data8.displayName !== undefined){
-if(typeof data8.displayName !== "string"){
-const err21 = {instancePath:instancePath+"/members/" + i0+"/displayName",schemaPath:"spec.json#/$defs/Agent/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data8.email !== undefined){
-if(typeof data8.email !== "string"){
-const err22 = {instancePath:instancePath+"/members/" + i0+"/email",schemaPath:"spec.json#/$defs/Agent/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data8.photoThumbnailUrl !== undefined){
-if(typeof data8.photoThumbnailUrl !== "string"){
-const err23 = {instancePath:instancePath+"/members/" + i0+"/photoThumbnailUrl",schemaPath:"spec.json#/$defs/Agent/properties/photoThumbnailUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data8.connection !== undefined){
-let data13 = data8.connection;
-if(typeof data13 !== "string"){
-const err24 = {instancePath:instancePath+"/members/" + i0+"/connection",schemaPath:"spec.json#/$defs/Agent/properties/connection/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(!(((data13 === "ONLINE") || (data13 === "OFFLINE")) || (data13 === "AWAY"))){
-const err25 = {instancePath:instancePath+"/members/" + i0+"/connection",schemaPath:"spec.json#/$defs/Agent/properties/connection/enum",keyword:"enum",params:{allowedValues: schema18.properties.connection.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data8.connectionUpdatedAt !== undefined){
-if(typeof data8.connectionUpdatedAt !== "string"){
-const err26 = {instancePath:instancePath+"/members/" + i0+"/connectionUpdatedAt",schemaPath:"spec.json#/$defs/Agent/properties/connectionUpdatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/members/" + i0,schemaPath:"spec.json#/$defs/Agent/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/members",schemaPath:"#/allOf/1/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-validate15.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
 
-validate14.errors = null as any;
-function validate14(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
+validate28.errors = null as any;
+function validate28(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
+let vErrors: any = null;
+let errors = 0;
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.members === undefined){
+const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.members !== undefined){
+let data0 = data.members;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate30(data0[i0], {instancePath:instancePath+"/members/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/members",schemaPath:"#/allOf/1/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+
+validate27.errors = null as any;
+function validate27(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: any = {}): boolean {
 /*# sourceURL="answer-getGroup" */;
 let vErrors: any = null;
 let errors = 0;
-if(!(validate15(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
-validate14.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
 
 /** The validator of each operation's 2xx answer. */
 export const answerValidators = {
-  listGroups: validate10 as AnswerValidator,
-  getGroup: validate14 as AnswerValidator,
-  addGroupMember: validate14 as AnswerValidator,
-  removeGroupMember: validate14 as AnswerValidator,
+  listGroups: validate21 as AnswerValidator,
+  getGroup: validate27 as AnswerValidator,
+  addGroupMember: validate27 as AnswerValidator,
+  removeGroupMember: validate27 as AnswerValidator,
 } as const;
