@@ -174,7 +174,7 @@ it("no value of the answer reaches a violation, an error message or a log line",
   const page = { count: mark(11), previous: mark(12), next: mark(13), results: [{ ...body, id: mark(14) }] };
   const marked = /MARK\d+X/;
   const texts: string[] = [];
-  for (const mode of ["warn", "throw"] as const) {
+  for (const mode of ["off", "warn", "throw"] as const) {
     const { desk, lines } = client(mode);
     server.script(reply(200, body));
     const error = await desk.groups.get(7).then(
