@@ -12,7 +12,7 @@ import { fail } from "./validate.js";
 /** The operations whose 2xx answer has a generated validator. */
 export type OperationId = keyof typeof answerValidators;
 
-/** One way an answer departs from the spec: where (`members`, `results[3].id`; empty for the
+/** One way an answer departs from the spec: where (`members`, `results/3/id`; empty for the
  *  body itself) and the rule it broke (`must be array`). It never holds a value of the answer. */
 export interface Violation {
   readonly path: string;
@@ -49,15 +49,9 @@ export function checkAnswer(operationId: OperationId, body: unknown): Violation[
   return (validate.errors ?? []).map(violationOf);
 }
 
-/** Ajv's JSON Pointer as a property path: `/members/0/connection` -> `members[0].connection`. */
-function pathOf(pointer: string): string {
-  let path = "";
-  for (const raw of pointer.split("/").slice(1)) {
-    const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    path += /^\d+$/.test(segment) ? `[${segment}]` : path ? `.${segment}` : segment;
-  }
-  return path;
-}
+/** Ajv's JSON Pointer as a path without its leading slash: `/members/0/connection` ->
+ *  `members/0/connection`. */
+const pathOf = (pointer: string): string => pointer.slice(1);
 
 /** An Ajv error as a violation. A missing property is named in the path ("is required"); an
  *  enum lists the spec's values. Ajv's messages quote the schema, never the data. */
@@ -66,7 +60,7 @@ function violationOf(error: AnswerError): Violation {
   const { params } = error;
   if (error.keyword === "required" && typeof params.missingProperty === "string") {
     return {
-      path: path ? `${path}.${params.missingProperty}` : params.missingProperty,
+      path: path ? `${path}/${params.missingProperty}` : params.missingProperty,
       message: "is required",
     };
   }
@@ -79,6 +73,10 @@ function violationOf(error: AnswerError): Violation {
   return { path, message: error.message ?? `breaks the rule ${error.keyword}` };
 }
 
+/** A path with every array index replaced by an asterisk, so that `results/3/id` and
+ *  `results/4/id` are one path. */
+const foldIndexes = (path: string) => path.replaceAll(/(^|\/)\d+(?=\/|$)/g, "$1*");
+
 /** Violations in words: `members: must be array; name: is required`, the first few named. */
 export function describeViolations(violations: readonly Violation[]): string {
   const named = violations
@@ -90,7 +88,7 @@ export function describeViolations(violations: readonly Violation[]): string {
 }
 
 /** The answer checks of one client: its mode, and the violations it has already logged. The
- *  set is bounded by the spec: a key is an operation, a path with its indexes folded ([]) and
+ *  set is bounded by the spec: a key is an operation, a path with its indexes folded (*) and
  *  a rule, all from the spec. */
 export class AnswerChecks {
   /** The client's mode; a call's `validateResponses` overrides it. */
@@ -112,7 +110,7 @@ export class AnswerChecks {
     if (violations.length === 0 || mode === "throw") return violations;
     const fresh = new Map<string, Violation>();
     for (const { path, message } of violations) {
-      const folded = { path: path.replaceAll(/\[\d+\]/g, "[]"), message };
+      const folded = { path: foldIndexes(path), message };
       const key = `${operationId} ${folded.path} ${message}`;
       if (!this.#logged.has(key)) fresh.set(key, folded);
     }

@@ -21,15 +21,15 @@ export function pageViolations(body: unknown): Violation[] {
   if (!Array.isArray(results)) violations.push({ path: "results", message: "must be array" });
   else {
     results.forEach((item: unknown, i) => {
-      if (!isObject(item)) violations.push({ path: `results[${i}]`, message: "must be object" });
+      if (!isObject(item)) violations.push({ path: `results/${i}`, message: "must be object" });
       else if (!Object.hasOwn(item, "id"))
-        violations.push({ path: `results[${i}].id`, message: "is required" });
+        violations.push({ path: `results/${i}/id`, message: "is required" });
       else if (!Number.isSafeInteger(item.id))
-        violations.push({ path: `results[${i}].id`, message: "must be integer" });
+        violations.push({ path: `results/${i}/id`, message: "must be integer" });
     });
   }
   if (next !== null && !(typeof next === "string" && URL.canParse(next, "http://x"))) {
-    violations.push({ path: "next", message: "must be null or a URL the client can read" });
+    violations.push({ path: "next", message: "must be null or a URL" });
   }
   if (count !== undefined && typeof count !== "number")
     violations.push({ path: "count", message: "must be number" });
