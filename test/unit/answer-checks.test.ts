@@ -192,3 +192,13 @@ it("no value of the answer reaches a violation, an error message or a log line",
   expect(texts.join("\n")).toMatch(/members\/(\*|0)\/connection/);
   expect(texts.filter((t) => marked.test(t))).toEqual([]);
 });
+
+it('"throw" lists every violation; the message names the first ten and counts the rest', async () => {
+  const results = Array.from({ length: 12 }, (_, i) => ({ ...group(i + 1), name: null }));
+  server.script(reply(200, { count: 12, previous: null, next: null, results }));
+  const error = await caught(client("throw").desk.groups.list());
+  expect(error.violations).toHaveLength(12);
+  expect(error.violations[11]).toEqual({ path: "results/11/name", message: "must be string" });
+  expect(error.message).toContain("results/9/name: must be string; and 2 more");
+  expect(error.message).not.toContain("results/10/name");
+});
