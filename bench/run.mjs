@@ -14,7 +14,8 @@ import { maxPageLimit } from "../scripts/lib/spec-facts.mjs";
 import { bundleSize, sizes } from "../scripts/size.mjs";
 import { loadBuilds } from "./builds.mjs";
 import { startChildServer } from "./child-server.mjs";
-import { targets, timedFigures } from "./figures.mjs";
+import { benchFormats } from "./answer-formats.mjs";
+import { formatFigures, targets, timedFigures } from "./figures.mjs";
 import { benchImports } from "./import-cost.mjs";
 import { ensurePeers } from "./peers.mjs";
 import { render } from "./report.mjs";
@@ -45,6 +46,7 @@ const PLANS = {
     },
     pagination: { total: 100_000, limit: maxPageLimit, walks: 5 },
     importRuns: 10,
+    formats: { limit: maxPageLimit, rounds: 400, parsesPerBlock: 10 },
   },
   quick: {
     requests: {
@@ -53,6 +55,7 @@ const PLANS = {
     },
     pagination: { total: 5_000, limit: maxPageLimit, walks: 1 },
     importRuns: 2,
+    formats: { limit: maxPageLimit, rounds: 20, parsesPerBlock: 2 },
   },
 };
 
@@ -164,6 +167,11 @@ async function measure() {
     log("4. bundle size");
     results.size = await sizes();
     if (builds.baseline) results.size.baseline = await bundleSize(builds.baseline.entry);
+    const f = plan.formats;
+    log(
+      `5. format checks: ${f.rounds} paired rounds of ${f.parsesPerBlock} parses of a ${f.limit}-group page`,
+    );
+    results.formats = formatFigures(await benchFormats(f));
   } finally {
     cleanup();
   }

@@ -1,6 +1,7 @@
 // createDeskClient: the options settled, the transport that holds the token, openapi-fetch on
 // top of it, and the resources on top of that. The token lives only inside the transport.
 import createClient, { type Client } from "openapi-fetch";
+import { AnswerChecks } from "./core/answer-check.js";
 import { Caller } from "./core/caller.js";
 import { resolveClientOptions } from "./core/client-config.js";
 import { REDACTED } from "./core/defaults.js";
@@ -36,7 +37,8 @@ export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
     pathSerializer: serializePath,
     headers: config.defaultHeaders,
   });
-  const context = { openapi, transport, settings, baseUrl, log };
+  const answers = new AnswerChecks(config.validateResponses, log);
+  const context = { openapi, transport, settings, baseUrl, log, answers };
   const desk: DeskClient = {
     groups: new Groups(new Caller(context)),
     raw: guardRaw(context, new Middlewares(openapi)),

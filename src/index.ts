@@ -2,6 +2,7 @@
 // (transport, retry policy, validators, redaction), the generated runtime table, and the
 // error-class table (the README lists the statuses).
 export { createDeskClient, type DeskClient } from "./client.js";
+export type { ValidateResponses } from "./core/answer-check.js";
 export type { DeskPromise, WithResponse } from "./core/desk-promise.js";
 export { LOG_LEVELS, type Logger, type LogLevel } from "./core/log.js";
 export type { PagePromise } from "./core/page-promise.js";

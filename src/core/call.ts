@@ -16,6 +16,12 @@ import {
 } from "../errors.js";
 import type { RequestOptions } from "../options.js";
 import type { paths } from "../types.js";
+import {
+  type AnswerChecks,
+  checkAnswer,
+  describeViolations,
+  type ValidateResponses,
+} from "./answer-check.js";
 import { checkRequestOptions } from "./call-options.js";
 import { showServerText } from "./server-text.js";
 import type { Log } from "./log.js";
@@ -35,6 +41,8 @@ export interface CallContext {
   settings: CallSettings;
   baseUrl: string;
   log: Log;
+  /** The client's answer checks: its `validateResponses`, and what it has logged. */
+  answers: AnswerChecks;
 }
 
 /** A call's answer: the final Response (body read), its text, and how to read the value. */
@@ -46,7 +54,7 @@ export interface Outcome<T> {
   parse(): T;
 }
 
-/** Checks the value a 2xx body parsed to; returns where it breaks the documented shape. */
+/** Where a parsed 2xx body breaks what the client itself reads from it (checked in every mode). */
 export type ShapeCheck = (body: unknown) => Violation[];
 
 /** What openapi-fetch resolves to with `parseAs: "text"`. */
@@ -57,17 +65,18 @@ interface Sent {
 }
 type Send = (method: string, path: string, init: object) => Promise<Sent>;
 
-/** Runs one call of `operationId` with `values`, under `options`. `check` looks at the parsed
- *  body before it is handed over. */
+/** Runs one call of `operationId` with `values`, under `options`. `readable` says where a 2xx
+ *  body breaks what the client itself reads from it; the operation's schema is checked too,
+ *  by the call's `validateResponses`. */
 export async function call<T>(
   context: CallContext,
   operationId: OperationId,
   values: Values,
   options: RequestOptions | undefined,
-  check: ShapeCheck,
+  readable: ShapeCheck,
 ): Promise<Outcome<T>> {
   const operation = spec.operations[operationId];
-  const { signal, headers, overrides } = checkRequestOptions(options);
+  const { signal, headers, overrides, validateResponses } = checkRequestOptions(options);
   checkValues(operation, values);
   const settings = { ...context.settings, ...overrides };
   // The transport fills in the URL as sent and counts the attempts.
@@ -94,7 +103,8 @@ export async function call<T>(
     throw errorFromAnswer(answer, info);
   }
   const text = sent.data ?? "";
-  return { response, text, info, parse: once(() => parseBody<T>(text, response, info, check, context.log)) };
+  const rules = { readable, operationId, mode: validateResponses ?? context.answers.mode };
+  return { response, text, info, parse: once(() => parseBody<T>(text, response, info, rules, context)) };
 }
 
 /** `read`, run on the first call only; later calls give its value, or throw its error, again. */
@@ -113,8 +123,25 @@ function once<T>(read: () => T): () => T {
   };
 }
 
-/** The value of a 2xx body: parsed once, then checked. */
-function parseBody<T>(text: string, response: Response, info: CallInfo, check: ShapeCheck, log: Log): T {
+/** How a 2xx body is checked: what the client itself reads (in every mode), and the
+ *  operation's schema under the call's `validateResponses`. */
+interface AnswerRules {
+  readable: ShapeCheck;
+  operationId: OperationId;
+  mode: ValidateResponses;
+}
+
+/** The value of a 2xx body: parsed once, then checked. A body the client cannot read fails in
+ *  every mode, said at warn level; one that only breaks the schema is said once per client at
+ *  warn ("warn"), or thrown ("throw"), in which case the error is the report. */
+function parseBody<T>(
+  text: string,
+  response: Response,
+  info: CallInfo,
+  rules: AnswerRules,
+  context: CallContext,
+): T {
+  const { log, answers } = context;
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -124,13 +151,22 @@ function parseBody<T>(text: string, response: Response, info: CallInfo, check: S
     const problem = text.trim() ? `the body is not valid JSON (${type}): ${shown}` : "the body is empty";
     throw warned(invalidAnswer(info, { ...statusOf(response), body: shown }, problem), log);
   }
-  const violations = check(body);
-  if (violations.length > 0) {
-    const where = violations.map((v) => `${v.path || "(the body)"} ${v.message}`).join("; ");
-    const problem = `the body is not the documented shape: ${where}`;
-    throw warned(invalidAnswer(info, { ...statusOf(response), body }, problem, violations), log);
-  }
-  return body as T;
+  const { readable, operationId, mode } = rules;
+  let violations: readonly Violation[] = readable(body);
+  const usable = violations.length === 0;
+  if (usable) violations = answers.review(operationId, body, mode);
+  else if (mode !== "off") violations = merged(violations, checkAnswer(operationId, body));
+  if (violations.length === 0) return body as T;
+  // Only the places and rules: the body is customer data (the error keeps it, masked, in `body`).
+  const problem = `the body is not the documented shape: ${describeViolations(violations)}`;
+  const error = invalidAnswer(info, { ...statusOf(response), body }, problem, violations);
+  throw usable ? error : warned(error, log);
+}
+
+/** `first`, then those of `second` it does not hold. */
+function merged(first: readonly Violation[], second: readonly Violation[]): Violation[] {
+  const known = new Set(first.map(({ path, message }) => `${path} ${message}`));
+  return [...first, ...second.filter(({ path, message }) => !known.has(`${path} ${message}`))];
 }
 
 const statusOf = ({ status, headers }: Response) => ({ status, headers });

@@ -2,6 +2,7 @@
 // are logged, the User-Agent, and the call settings over the defaults and the environment.
 import type { DeskClientOptions, FetchFunction } from "../options.js";
 import { PACKAGE_NAME, VERSION } from "../version.js";
+import { checkValidateResponses, type ValidateResponses } from "./answer-check.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { clientSettings } from "./call-options.js";
 import { DEFAULT_LOG_LEVEL } from "./defaults.js";
@@ -44,6 +45,7 @@ export interface ClientConfig {
   userAgent: string;
   log: Log;
   settings: CallSettings;
+  validateResponses: ValidateResponses | undefined;
 }
 
 /** Checks the client's options and settles them over the defaults and the environment. */
@@ -78,6 +80,7 @@ export function resolveClientOptions(options: DeskClientOptions): ClientConfig {
     userAgent: `${PACKAGE_NAME}/${VERSION} ${runtimeName()} ${userAgent}`.trim(),
     log: createLog(logLevelOf(options.logLevel), checkLogger(options.logger)),
     settings: clientSettings(options),
+    validateResponses: checkValidateResponses(options.validateResponses),
   };
 }
 
