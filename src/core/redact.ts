@@ -4,11 +4,13 @@
 // case), as a JSON short escape (`\"`, `\\`, `\/`), or percent-encoded (`%XX`, either case).
 // It is applied to the raw text, before anything parses it, so every view derived from the
 // masked text (the parsed body, a message, a middleware's clone) is clean, and a body is
-// parsed once.
+// parsed once. A JSON body goes through `body`, which masks only inside its strings and keys
+// (escapes kept whole), so it stays valid JSON whatever the token: masked as plain text, a
+// short token such as `}`, `:`, `7` or `null` would break the structure around it.
 //
 // Whose text is masked, and where:
-// - What the server sent (`text`, `deep`, `headers`: bodies, 2xx ones included, header names
-//   and values, status texts), and a failure's cause (an error thrown by fetch, an abort
+// - What the server sent (`body`, `text`, `deep`, `headers`: bodies, 2xx ones included,
+//   header names and values, status texts), and a failure's cause (an error thrown by fetch, an abort
 //   reason: not server text, but it may quote the request, which holds the token).
 // - There, a token of `UNMISTAKABLE_CHARS` or more (a real Desk token has 40) is masked
 //   wherever it appears. A shorter one is masked only where it cannot be a coincidence: where
@@ -20,8 +22,8 @@
 //   pattern.
 import { REDACTED } from "./defaults.js";
 
-/** A token this long is masked anywhere in a failure's cause: it cannot be a piece of the
- *  client's own words by chance. */
+/** A token this long is masked wherever it appears: it cannot be a piece of other words by
+ *  chance. A shorter one is masked only where it stands alone. */
 export const UNMISTAKABLE_CHARS = 8;
 
 /** JSON's two-character escapes of the printable ASCII characters that have one. */
@@ -40,17 +42,29 @@ const AMBIGUOUS = new Set(["%", "\\"]);
  *  most one can match; for `%` and a backslash the forms are tried longest first and the
  *  choice is kept (a lookahead and a back-reference emulate an atomic group), so a run of
  *  them in a token cannot make the pattern backtrack exponentially. */
-function characterPattern(char: string, group: () => number): string {
+function characterPattern(char: string, group: () => number, inJsonString = false): string {
   const codes = new Set([char.toLowerCase(), char.toUpperCase()].map((c) => c.charCodeAt(0)));
   const hex = [...codes].map((code) => code.toString(16).padStart(2, "0"));
   const forms = [`\\\\u00(?:${hex.join("|")})`, `%(?:${hex.join("|")})`];
   const short = SHORT_ESCAPES[char];
   if (short) forms.push(literal(short));
-  forms.push(literal(char));
-  if (!AMBIGUOUS.has(char)) return `(?:${forms.join("|")})`;
+  // Inside a JSON string a backslash always starts an escape: it cannot stand for itself.
+  const escapedOnly = inJsonString && char === "\\";
+  if (!escapedOnly) forms.push(literal(char));
+  if (escapedOnly || !AMBIGUOUS.has(char)) return `(?:${forms.join("|")})`;
   const number = group();
   return `(?=(${forms.join("|")}))\\${number}`;
 }
+
+/** A JSON string literal, quotes included (the loop unrolled: no backtracking per character). */
+const STRING_LITERAL = /"[^"\\]*(?:\\[^][^"\\]*)*"/g;
+/** The words JSON holds outside its strings. */
+const JSON_WORDS = /true|false|null/g;
+/** A character JSON never holds outside its strings (once its words are taken out). */
+const NOT_JSON_OUTSIDE_STRINGS = /[^\s{}[\],:0-9eE.+-]/;
+
+/** `pattern` where it stands alone: no letter or digit joined to it on either side. */
+const standingAlone = (pattern: string) => `(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`;
 
 /** A masker for one token: it knows every form a server may echo it in. */
 export class Redactor {
@@ -63,16 +77,23 @@ export class Redactor {
   /** An escape that could stand for a character of the token: text without one can hold
    *  the token only as sent, in some letter case. */
   readonly #escape: RegExp;
+  /** Inside a JSON string's text: a form of the token (group 1), or one escape, taken whole
+   *  so that a form is only ever looked for where a character starts. */
+  readonly #inString: RegExp;
 
   constructor(secret: string) {
     const chars = [...secret];
     let groups = 0;
     const group = () => ++groups;
-    // The token as sent, whole, first: it is the common echo, and it keeps the literal form
-    // of a token with backslashes (which the per-character forms read as escapes) masked.
-    const pattern = `${literal(secret)}|${chars.map((char) => characterPattern(char, group)).join("")}`;
-    const alone = `(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`;
-    this.#pattern = new RegExp(chars.length >= UNMISTAKABLE_CHARS ? pattern : alone, "gi");
+    // Every character in any of its forms; then the token as sent, whole, which a token
+    // with backslashes needs (the per-character forms read a pair of them as one escape).
+    const pattern = `${chars.map((char) => characterPattern(char, group)).join("")}|${literal(secret)}`;
+    const unmistakable = chars.length >= UNMISTAKABLE_CHARS;
+    this.#pattern = new RegExp(unmistakable ? pattern : standingAlone(pattern), "gi");
+    let inStringGroups = 1; // group 1 is the whole form
+    const inString = chars.map((char) => characterPattern(char, () => ++inStringGroups, true)).join("");
+    const form = unmistakable ? inString : standingAlone(inString);
+    this.#inString = new RegExp(`(${form})|\\\\(?:u[0-9a-f]{4}|[^])`, "gi");
     this.#shortest = chars.length;
     this.#asSent = new RegExp(literal(secret), "i");
     const shorts = chars.flatMap((char) => (SHORT_ESCAPES[char] ? [literal(SHORT_ESCAPES[char])] : []));
@@ -86,6 +107,22 @@ export class Redactor {
   text(text: string): string {
     if (text.length < this.#shortest || !this.#mayHold(text)) return text;
     return text.replace(this.#pattern, REDACTED);
+  }
+
+  /** An answer's body with every form of the token masked. A JSON body is masked inside its
+   *  strings (keys included) only, escapes kept whole, so it stays valid JSON that parses to
+   *  the same structure, every string of it masked, however short the token (`text` would
+   *  break `{"a": 1}` for a token `:` or `1`, and `[]}` for `}`). Any other body is masked
+   *  as `text`. */
+  body(text: string): string {
+    if (text.length < this.#shortest || !this.#mayHold(text)) return text;
+    const outside = text.replace(STRING_LITERAL, "").replace(JSON_WORDS, "");
+    if (NOT_JSON_OUTSIDE_STRINGS.test(outside)) return this.text(text);
+    return text.replace(STRING_LITERAL, (quoted) => {
+      const inside = quoted.slice(1, -1);
+      if (inside.length < this.#shortest || !this.#mayHold(inside)) return quoted;
+      return `"${inside.replace(this.#inString, (all, form?: string) => (form === undefined ? all : REDACTED))}"`;
+    });
   }
 
   /** False when `text` cannot hold any form of the token (see the fields above). */

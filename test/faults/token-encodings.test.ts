@@ -138,6 +138,39 @@ describe("a 2xx that echoes the token, seen by a middleware", () => {
   });
 });
 
+describe("a short token that is JSON punctuation, a number or a word does not break a 2xx answer", () => {
+  /** The group as a server that pretty-prints its JSON sends it, echoing the token. */
+  const pretty = (token: string) =>
+    JSON.stringify(
+      {
+        id: 7,
+        name: `Team 7 ${token}`,
+        key: "team-7",
+        project: 13,
+        createdAt: "2019-05-03T02:28:13.264936Z",
+        createdBy: 27,
+        description: null,
+        members: [],
+      },
+      null,
+      1,
+    );
+
+  test.each(["}", ":", ",", "[", "7", "13", "null"])(
+    "token %j: the value comes back whole",
+    async (token) => {
+      server.script(reply(200, pretty(token), { "content-type": "application/json" }));
+      const { data, response } = await desk(token).groups.get(7).withResponse();
+      expect(response.status).toBe(200);
+      expect(data.id).toBe(7);
+      expect(data.project).toBe(13);
+      expect(data.description).toBeNull();
+      expect(data.members).toEqual([]);
+      expect(data.name.endsWith(` ${REDACTED}`)).toBe(true);
+    },
+  );
+});
+
 describe("a one-character token does not mangle the client's own text", () => {
   test("a refused connection: the message and its cause hold no mask", async () => {
     const port = await refusedPort();
