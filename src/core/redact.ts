@@ -63,6 +63,13 @@ const JSON_WORDS = /true|false|null/g;
 /** A character JSON never holds outside its strings (once its words are taken out). */
 const NOT_JSON_OUTSIDE_STRINGS = /[^\s{}[\],:0-9eE.+-]/;
 
+/** True when `text` holds, at `at`, two hex digits naming a code from 0x20 to 0x7f. */
+function isPrintableHex(text: string, at: number): boolean {
+  const high = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1) | 0x20; // a letter in lower case
+  return high >= 0x32 && high <= 0x37 && ((low >= 0x30 && low <= 0x39) || (low >= 0x61 && low <= 0x66));
+}
+
 /** `pattern` where it stands alone: no letter or digit joined to it on either side. */
 const standingAlone = (pattern: string) => `(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`;
 
@@ -74,9 +81,9 @@ export class Redactor {
   readonly #shortest: number;
   /** The token as sent, in any letter case: one search, about as fast as `includes`. */
   readonly #asSent: RegExp;
-  /** An escape that could stand for a character of the token: text without one can hold
-   *  the token only as sent, in some letter case. */
-  readonly #escape: RegExp;
+  /** The characters after a backslash that make a short escape of one of the token's
+   *  characters (`"`, `\\`, `/`). */
+  readonly #shortEscapes: Set<string>;
   /** Inside a JSON string's text: a form of the token (group 1), or one escape, taken whole
    *  so that a form is only ever looked for where a character starts. */
   readonly #inString: RegExp;
@@ -96,9 +103,7 @@ export class Redactor {
     this.#inString = new RegExp(`(${form})|\\\\(?:u[0-9a-f]{4}|[^])`, "gi");
     this.#shortest = chars.length;
     this.#asSent = new RegExp(literal(secret), "i");
-    const shorts = chars.flatMap((char) => (SHORT_ESCAPES[char] ? [literal(SHORT_ESCAPES[char])] : []));
-    // Printable ASCII (the token's characters) is 0x21-0x7e.
-    this.#escape = new RegExp(["\\\\u00[2-7][0-9a-f]", "%[2-7][0-9a-f]", ...shorts].join("|"), "i");
+    this.#shortEscapes = new Set(chars.filter((char) => SHORT_ESCAPES[char]));
   }
 
   /** Server `text` (or a failure's cause) with every form of the token masked. The whole pattern scans a few
@@ -127,9 +132,25 @@ export class Redactor {
 
   /** False when `text` cannot hold any form of the token (see the fields above). */
   #mayHold(text: string): boolean {
-    if (this.#asSent.test(text)) return true;
-    // Most text has no backslash or percent sign: two plain searches skip the escape search.
-    return (text.includes("\\") || text.includes("%")) && this.#escape.test(text);
+    return this.#asSent.test(text) || this.#hasEscape(text);
+  }
+
+  /** True when `text` holds an escape that could stand for a character of the token (which
+   *  is printable ASCII, 0x21-0x7e): `\u0021` to `\u007e`, `%21` to `%7e`, or a short escape
+   *  of one of its characters. Text without one can hold the token only as sent, in some
+   *  letter case. Plain searches from one backslash or percent sign to the next: most text
+   *  has none, and a JSON body with escapes has few. */
+  #hasEscape(text: string): boolean {
+    for (let at = text.indexOf("\\"); at !== -1; at = text.indexOf("\\", at + 2)) {
+      const next = text[at + 1];
+      if (next === "u" || next === "U") {
+        if (text.startsWith("00", at + 2) && isPrintableHex(text, at + 4)) return true;
+      } else if (next !== undefined && this.#shortEscapes.has(next)) return true;
+    }
+    for (let at = text.indexOf("%"); at !== -1; at = text.indexOf("%", at + 1)) {
+      if (isPrintableHex(text, at + 1)) return true;
+    }
+    return false;
   }
 
   /** A copy of JSON-like `value` with the token masked in every string and key, in every
