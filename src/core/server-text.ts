@@ -26,11 +26,30 @@ const escapeControl = (char: string) => `\\u${char.charCodeAt(0).toString(16).pa
  *  `MAX_SERVER_TEXT_CHARS`, escapes included) with a marker saying how many characters of the
  *  server's were left out. Neither an escape nor a surrogate pair is cut in half. */
 export function showServerText(text: string, max: number = MAX_SERVER_TEXT_CHARS): string {
+  return shownWithin(text, max).text;
+}
+
+/** A shared bound for the server text of one message or line: every piece shown through the
+ *  function it returns takes from the same `max` (at most `MAX_SERVER_TEXT_CHARS`), so a
+ *  status text and a body's message, or every header value of a debug line, hold no more
+ *  together. A piece that finds the bound spent shows as the cut marker alone. */
+export function serverTextBudget(max: number = MAX_SERVER_TEXT_CHARS): (text: string) => string {
+  let left = Math.max(0, Math.min(max, MAX_SERVER_TEXT_CHARS));
+  return (text) => {
+    const shown = shownWithin(text, left);
+    left -= shown.used;
+    return shown.text;
+  };
+}
+
+/** `text` as showServerText shows it, and how many of the bound's characters it used (the
+ *  marker, which is the client's own text, uses none). */
+function shownWithin(text: string, max: number): { text: string; used: number } {
   const bound = Math.max(0, Math.min(max, MAX_SERVER_TEXT_CHARS));
   // Escapes only lengthen text, so no more than `bound` characters of it can be shown: a
   // huge text costs no more than its head.
   const head = text.length > bound ? text.slice(0, bound) : text;
-  if (head === text && !CONTROL.test(text)) return text;
+  if (head === text && !CONTROL.test(text)) return { text, used: text.length };
   let shown = "";
   let consumed = 0;
   for (const [piece] of head.matchAll(PIECES)) {
@@ -47,11 +66,11 @@ export function showServerText(text: string, max: number = MAX_SERVER_TEXT_CHARS
     shown += out;
     consumed += piece.length;
   }
-  if (consumed === text.length) return shown;
+  if (consumed === text.length) return { text: shown, used: shown.length };
   const code = shown.charCodeAt(shown.length - 1);
   if (code >= 0xd800 && code <= 0xdbff) {
     shown = shown.slice(0, -1);
     consumed--;
   }
-  return `${shown}${cutMarker(text.length - consumed)}`;
+  return { text: `${shown}${cutMarker(text.length - consumed)}`, used: shown.length };
 }

@@ -109,6 +109,15 @@ describe("server text in a message is escaped and bounded", () => {
   });
 });
 
+test("a 5,000-character status text and a 60,000-character message: at most 1,000 characters of both in error.message", async () => {
+  server.script(
+    rawAnswer({ status: 404, statusText: "N".repeat(5_000), body: { message: "x".repeat(60_000) } }),
+  );
+  const error = await guard.rejection(client().desk.groups.get(7));
+  expect(error.status).toBe(404);
+  expect(error.message.length).toBeLessThanOrEqual(MAX_SERVER_TEXT + MESSAGE_OWN_TEXT);
+});
+
 describe("server text in a log line is escaped and bounded, at every level", () => {
   test("a 200 text body with control characters: the warn line is clean", async () => {
     server.script(reply(200, "<html>\u001b[2J\u0085\u009b sign in</html>"));
@@ -145,6 +154,15 @@ describe("server text in a log line is escaped and bounded, at every level", () 
 
   test("a 10,000-character header value: no line holds more than 1,000 characters of it", async () => {
     server.script(reply(200, GROUP, { "x-long": "y".repeat(10_000) }));
+    const { desk, lines } = client();
+    await desk.groups.get(7);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(MAX_SERVER_TEXT + LINE_OWN_TEXT);
+  });
+
+  test("four 2,500-character header values: no line holds more than 1,000 characters of them", async () => {
+    const long = "y".repeat(2_500);
+    server.script(reply(200, GROUP, { "x-a": long, "x-b": long, "x-c": long, "x-d": long }));
     const { desk, lines } = client();
     await desk.groups.get(7);
     expect(lines.length).toBeGreaterThan(0);
