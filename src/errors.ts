@@ -5,7 +5,7 @@
 // prototype, so the guards work across realms and duplicate copies of the package. No error
 // ever holds the request's headers: the API token lives only there.
 import { EXCERPT_CHARS, REDACTED, SHOWN_VALUE_CHARS } from "./core/defaults.js";
-import { showServerText } from "./core/server-text.js";
+import { serverTextBudget, showServerText } from "./core/server-text.js";
 
 const BRAND = Symbol.for("sendbird-desk-platform.error");
 
@@ -229,7 +229,7 @@ function explanationOf(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null) return undefined;
   for (const key of ["message", "detail"]) {
     const text = Object.hasOwn(body, key) ? (body as Record<string, unknown>)[key] : undefined;
-    if (typeof text === "string" && text.trim()) return showServerText(text.trim());
+    if (typeof text === "string" && text.trim()) return text.trim();
   }
   return undefined;
 }
@@ -257,10 +257,12 @@ export interface Answer {
 /** The typed error of a non-2xx answer: the class of its status, a message from the body's
  *  `message` or `detail`, else a raw excerpt or the status text. */
 export function errorFromAnswer(answer: Answer, info: CallInfo): DeskApiError {
-  const { status, statusText, headers, body } = answer;
+  const { status, headers, body } = answer;
+  const show = serverTextBudget(); // one bound for all the server text of the message
+  const statusText = show(answer.statusText);
   const raw = typeof body === "string" ? excerpt(body) : "";
-  const detail =
-    explanationOf(body) ?? (raw || jsonExcerpt(body) || statusText || "no explanation in the answer");
+  const explanation = explanationOf(body) ?? (raw || jsonExcerpt(body));
+  const detail = explanation ? show(explanation) : statusText || "no explanation in the answer";
   const Class = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? DeskServerError : DeskApiError);
   const message = describeCall(info, `failed with ${status}${statusText && ` ${statusText}`}: ${detail}`);
   const retryAfter = Class === DeskRateLimitError ? { retryAfterMs: answer.retryAfterMs } : {};

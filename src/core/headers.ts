@@ -1,7 +1,7 @@
 // The headers the client owns, and how headers appear in a log line.
 import * as spec from "../../generated/spec.js";
 import { REDACTED } from "./defaults.js";
-import { showServerText } from "./server-text.js";
+import { serverTextBudget } from "./server-text.js";
 import { fail } from "./validate.js";
 
 /** Headers only the client sets: the token, the vendor's content type, and the User-Agent
@@ -51,12 +51,13 @@ export function runtimeName(): string {
 }
 
 /** `name: value` pairs for a debug line, the token header's value shown as the mask, and each
- *  value as server text is shown (escaped, bounded). */
+ *  value as server text is shown (escaped; the line's server text bounded as a whole). */
 export function showHeaders(headers: Headers): string {
   const token = spec.auth.header.toLowerCase();
+  const show = serverTextBudget(); // one bound for the whole line
   const pairs: string[] = [];
   headers.forEach((value, name) => {
-    pairs.push(`${name}: ${name === token ? REDACTED : showServerText(value)}`);
+    pairs.push(`${name}: ${name === token ? REDACTED : show(value)}`);
   });
   return `{ ${pairs.join(", ")} }`;
 }

@@ -242,7 +242,7 @@ export class Transport {
 function maskedBody(bytes: Uint8Array, redactor: Redactor): BodyInit | null {
   if (bytes.byteLength === 0) return null;
   const text = utf8.decode(bytes);
-  const masked = redactor.text(text);
+  const masked = redactor.body(text);
   return masked === text ? (bytes as Uint8Array<ArrayBuffer>) : masked;
 }
 
