@@ -7,6 +7,7 @@ import { Middlewares } from "./core/middleware.js";
 import { serializePath } from "./core/path.js";
 import { guardRaw } from "./core/raw.js";
 import { Redactor } from "./core/redact.js";
+import { RateLimiter, type RateLimitState } from "./core/rate-limiter.js";
 import { Transport } from "./core/transport.js";
 import type { DeskClientOptions } from "./options.js";
 import { Groups } from "./resources/groups.js";
@@ -22,13 +23,17 @@ export interface DeskClient {
   readonly raw: Client<paths>;
   /** The base URL requests go to. */
   readonly baseUrl: string;
+  /** The client-wide limiter right now: the pace learned from 429s, the calls waiting their
+   *  turn, the attempts in flight. A fresh snapshot on each read. */
+  readonly rateLimit: RateLimitState;
 }
 
 /** Creates a client. Throws `DeskValidationError` for a missing token or a bad option. */
 export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
   const config = resolveClientOptions(options);
   const redactor = new Redactor(config.token);
-  const transport = new Transport({ ...config, redactor, defaults: config.settings });
+  const limiter = new RateLimiter(config.maxConcurrency, config.log);
+  const transport = new Transport({ ...config, redactor, defaults: config.settings, limiter });
   const openapi = createClient<paths>({
     baseUrl: config.baseUrl,
     fetch: (request: Request) => transport.send(request),
@@ -40,6 +45,9 @@ export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
     groups: new Groups(openapi, context),
     raw: guardRaw(openapi, context),
     baseUrl: config.baseUrl,
+    get rateLimit() {
+      return limiter.state();
+    },
   };
   const shown = `DeskClient { baseUrl: '${config.baseUrl}', apiToken: '${REDACTED}' }`;
   Object.defineProperty(desk, Symbol.for("nodejs.util.inspect.custom"), { value: () => shown });

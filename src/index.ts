@@ -5,6 +5,7 @@ export { createDeskClient, type DeskClient } from "./client.js";
 export type { DeskPromise, WithResponse } from "./core/desk-promise.js";
 export { LOG_LEVELS, type Logger, type LogLevel } from "./core/log.js";
 export type { PagePromise } from "./core/page-promise.js";
+export type { RateLimitState } from "./core/rate-limiter.js";
 export {
   DeskAbortError,
   DeskApiError,

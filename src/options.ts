@@ -58,6 +58,9 @@ export interface DeskClientOptions extends CallOptions {
   logLevel?: LogLevel;
   /** Where log lines go. Default: `console`. */
   logger?: Logger;
+  /** The most attempts in flight at once, across every call of this client (1 to 1024); more
+   *  wait their turn in order. Default 32. */
+  maxConcurrency?: number;
   /** Allow construction in a browser, where the token would be exposed to every visitor. */
   dangerouslyAllowBrowser?: boolean;
 }

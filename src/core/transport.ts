@@ -9,6 +9,7 @@ import { type CallSettings, type Exchange, prepareExchange, toResponse } from ".
 import { abortError, failureError, logAttempt } from "./failure.js";
 import type { OutgoingRequest } from "./light-request.js";
 import type { Log } from "./log.js";
+import type { RateLimiter } from "./rate-limiter.js";
 import type { Redactor } from "./redact.js";
 import { isRetryableStatus, waitBeforeRetry } from "./retry.js";
 
@@ -25,6 +26,8 @@ export interface TransportConfig {
   userAgent: string;
   log: Log;
   defaults: CallSettings;
+  /** The client's limiter, shared by every call: each attempt waits its turn there. */
+  limiter: RateLimiter;
 }
 
 /** What one attempt produced: an answer with its body, or a failure. */
@@ -46,8 +49,11 @@ export class Transport {
     const exchange = await prepareExchange(request, { ...this.#config.defaults, ...overrides }, this.#config);
     for (;;) {
       if (exchange.signal?.aborted) throw abortError(exchange, this.#config.redactor);
+      const turn = this.#config.limiter.enter() ?? (await this.#config.limiter.wait(exchange.signal));
+      if (turn === undefined) throw abortError(exchange, this.#config.redactor);
       exchange.attempts++;
       const attempt = await this.#attempt(exchange);
+      this.#config.limiter.leave(turn, attempt.answered ? attempt.response : undefined);
       if (exchange.signal?.aborted) throw abortError(exchange, this.#config.redactor);
       const wait = this.#retryWait(exchange, attempt);
       if (wait === undefined) return this.#finish(exchange, attempt);
