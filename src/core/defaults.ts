@@ -41,13 +41,13 @@ export const REDACTED = "[redacted]";
 export const DEFAULT_MAX_CONCURRENCY = 32;
 /** The most attempts in flight a client may allow. */
 export const MAX_CONCURRENCY_LIMIT = 1024;
-/** After a 429 at a pace, the pace drops to this share of the rate the server accepted. */
-export const PACE_CUT = 0.9;
+/** After a 429 at a pace, the pace drops to this share of the server's limit as fitted. */
+export const PACE_CUT = 0.95;
 /** Until the server has objected to a pace, it grows by this much per answer while calls wait
  *  for it: e^2.08, about 8 times, per second. */
-export const PACE_GROWTH_PROBING = Math.log(8);
-/** Once it has, the pace grows by this share of the pace the server objected to per second. */
-export const PACE_GROWTH_LEARNED = 0.01;
+export const PACE_GROWTH_PROBING = Math.log(16);
+/** Once it has, the pace grows by this share of the server's fitted limit per second. */
+export const PACE_GROWTH_LEARNED = 0.02;
 /** The window over which the rate the server accepted is counted at a first 429. */
 export const PACE_WINDOW_MS = 1000;
 /** A pace that grew by this share since the last debug line about it gets another. */

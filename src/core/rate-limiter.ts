@@ -27,7 +27,8 @@ export interface RateLimitState {
   readonly holdMs: number;
 }
 
-/** A turn to send one attempt; handed back to `leave` once the attempt has its outcome. */
+/** A turn to send one attempt (its number, in order of sending); handed back to `leave` once
+ *  the attempt has its outcome. */
 export type Turn = number;
 
 interface Waiter {
@@ -37,9 +38,11 @@ interface Waiter {
 }
 
 /** The lowest pace the client slows to, in attempts per second. */
-const MIN_PACE = 0.5;
+const MIN_PACE = 1;
 /** How many accepted answers the ring of recent ones holds. */
 const RECENT = 1024;
+/** How many send times of a run are kept to fit the server's limit to. */
+const RUN_SENDS = 4096;
 
 /** One client's limiter. The transport calls `enter` (or `wait`) before each attempt and
  *  `leave` after it. */
@@ -52,12 +55,19 @@ export class RateLimiter {
   #holdUntil = 0;
   /** Attempts per second; 0 while unpaced. */
   #pace = 0;
-  /** The pace at which the server last answered 429: the pace grows slowly below it. */
+  /** The server's limit as the last 429 told it; 0 before. Past the first, the pace grows slowly. */
   #ceiling = 0;
-  /** The earliest start of the next paced attempt. */
-  #nextStart = 0;
-  /** Bumped at each slow-down: a 429 to an attempt sent before it does not slow down again. */
-  #epoch = 0;
+  /** The slot (a time) the last paced attempt took; the next is one interval of the current
+   *  pace later, so a pace that grows takes effect at once. */
+  #lastSlot = -Infinity;
+  /** The number of the next turn. */
+  #turns = 0;
+  /** The first turn after the last slow-down: a 429 to an earlier one does not slow down again. */
+  #runFirst = 0;
+  /** When each turn of the current run was sent (from `#runFirst` on), up to RUN_SENDS. */
+  #runSends: number[] = [];
+  /** How many requests the server let through at once before its first 429 (its burst). */
+  #burst = 0;
   /** When the latest accepted answers arrived (a ring), for the rate of a first 429. */
   readonly #recent = new Float64Array(RECENT).fill(-Infinity);
   #recentNext = 0;
@@ -79,10 +89,10 @@ export class RateLimiter {
     if (this.#inFlight >= this.#max || this.#queue.length > 0) return undefined;
     if (this.#pace === 0 && this.#holdUntil === 0) {
       this.#inFlight++;
-      return this.#epoch;
+      return this.#turns++;
     }
     const now = performance.now();
-    if (now < this.#holdUntil || now < this.#nextStart) return undefined;
+    if (now < this.#earliest()) return undefined;
     return this.#start(now);
   }
 
@@ -119,7 +129,7 @@ export class RateLimiter {
       const asked = retryAfterMs(answer!.headers);
       if (status === 429 || asked !== undefined) this.#throttled(turn, asked);
     } else if (status !== undefined) {
-      this.#answered(performance.now());
+      this.#answered(turn, performance.now());
     }
     if (this.#queue.length > 0) this.#dispatch();
   }
@@ -138,25 +148,32 @@ export class RateLimiter {
   #start(now: number): Turn {
     this.#inFlight++;
     if (this.#pace > 0) {
-      // Keep to the pace, with at most one interval of credit so a late timer catches up
-      // without an idle spell turning into a burst.
+      // Take the next slot; a late timer may catch up by two intervals, no more, so that
+      // neither an idle spell nor the end of a hold turns into a burst.
       const interval = 1000 / this.#pace;
-      this.#nextStart = Math.max(this.#nextStart, now - interval) + interval;
+      this.#lastSlot = Math.max(this.#lastSlot + interval, now - 2 * interval);
+      if (this.#runSends.length < RUN_SENDS) this.#runSends.push(now);
     }
-    return this.#epoch;
+    return this.#turns++;
   }
 
   /** Hands turns to waiters while the cap, the hold and the pace allow, else sets a timer. */
   #dispatch(): void {
     while (this.#queue.length > 0 && this.#inFlight < this.#max) {
       const now = performance.now();
-      const until = Math.max(this.#holdUntil, this.#nextStart);
+      const until = this.#earliest();
       if (now < until) {
         this.#schedule(until - now);
         return;
       }
       this.#queue.shift()!.grant(this.#start(now));
     }
+  }
+
+  /** When the next attempt may start: after any hold, and one interval after the last slot. */
+  #earliest(): number {
+    const paced = this.#pace > 0 ? this.#lastSlot + 1000 / this.#pace : 0;
+    return Math.max(this.#holdUntil, paced);
   }
 
   #schedule(ms: number): void {
@@ -169,10 +186,11 @@ export class RateLimiter {
 
   /** Records an accepted answer; while the pace is what holds calls back, it grows: fast
    *  until the server first objects to a pace, slowly once it has. */
-  #answered(now: number): void {
+  #answered(turn: Turn, now: number): void {
     this.#remember(now);
     if (now >= this.#runStart) this.#runAccepted++;
-    if (this.#pace === 0 || this.#queue.length === 0) return;
+    // Only an attempt sent at the current pace says that pace is accepted.
+    if (this.#pace === 0 || this.#queue.length === 0 || turn < this.#runFirst) return;
     // Per answer, so that over a second at this pace the growth is PACE_GROWTH_* per second:
     // exponential while probing, linear (a share of the ceiling) once the ceiling is known.
     const step = this.#ceiling > 0 ? (PACE_GROWTH_LEARNED * this.#ceiling) / this.#pace : PACE_GROWTH_PROBING;
@@ -206,23 +224,55 @@ export class RateLimiter {
     const now = performance.now();
     if (asked !== undefined) {
       this.#holdUntil = Math.max(this.#holdUntil, now + Math.min(asked, MAX_RETRY_AFTER_MS));
-      this.#nextStart = Math.max(this.#nextStart, this.#holdUntil);
     }
-    if (turn !== this.#epoch) return; // sent before the last slow-down: already counted
-    this.#epoch++;
+    if (turn < this.#runFirst) return; // sent before the last slow-down: already counted
     if (this.#pace === 0) {
-      // First 429: start from the rate the server accepted over the last window, and probe up.
-      this.#setPace(this.#acceptedRate(now), "first 429");
+      // First 429: what the server let through in the last window is its burst, and the rate
+      // to start from; the pace then grows until the server objects.
+      const rate = this.#acceptedRate(now);
+      this.#burst = Math.max(1, Math.min(Math.round(rate), this.#max));
+      this.#setPace(rate, "first 429");
     } else {
-      // Since the last hold ended the server accepted what its limit refilled plus what it had
-      // saved up: a rate a little above its limit, and never above the pace it objects to.
+      // The server's limit, fitted to this run's sends; at the least, what it accepted over
+      // the run (its refill plus its burst: a little above its limit when the pace was).
       const run = now - this.#runStart;
       const runRate = run > 0 ? (this.#runAccepted * 1000) / run : this.#pace;
-      this.#ceiling = this.#pace;
-      this.#setPace(PACE_CUT * Math.min(this.#pace, runRate), "429 at this pace");
+      const limit = Math.min(this.#pace, Math.max(this.#fit(turn), runRate));
+      this.#ceiling = limit;
+      this.#setPace(PACE_CUT * limit, "429 at this pace");
     }
     this.#runStart = Math.max(now, this.#holdUntil);
     this.#runAccepted = 0;
+    this.#runFirst = this.#turns;
+    this.#runSends = [];
+  }
+
+  /** The highest rate (per second) at which a token bucket holding `#burst` requests, full when
+   *  the run started, would have refused `turn` or a request before it in this run: the
+   *  server's rate, as far as this run tells. 0 when the run's sends were not all kept. */
+  #fit(turn: Turn): number {
+    const sends = this.#runSends.slice(0, turn - this.#runFirst + 1);
+    if (sends.length !== turn - this.#runFirst + 1) return 0;
+    const refuses = (rate: number) => {
+      let tokens = this.#burst;
+      let last = this.#runStart;
+      for (const at of sends) {
+        tokens = Math.min(this.#burst, tokens + ((at - last) * rate) / 1000);
+        last = at;
+        if (tokens < 1) return true;
+        tokens -= 1;
+      }
+      return false;
+    };
+    let low = 0;
+    let high = this.#pace;
+    if (refuses(high)) return high;
+    for (let i = 0; i < 30; i++) {
+      const mid = (low + high) / 2;
+      if (refuses(mid)) low = mid;
+      else high = mid;
+    }
+    return low;
   }
 
   #setPace(pace: number, why: string): void {
