@@ -21,7 +21,7 @@ import {
   scenarioTable,
   summarize,
   withSection,
-} from "./rate-limit-report.mjs";
+} from "./rate-limit-report.cjs";
 import { deskOptions, RETRIES, TOKEN } from "./settings.mjs";
 import { headersFor } from "./spec.mjs";
 

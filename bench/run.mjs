@@ -17,6 +17,7 @@ import { startChildServer } from "./child-server.mjs";
 import { targets, timedFigures } from "./figures.mjs";
 import { benchImports } from "./import-cost.mjs";
 import { ensurePeers } from "./peers.mjs";
+import { sectionOf, withSection } from "./rate-limit-report.cjs";
 import { render } from "./report.mjs";
 import { BARE, FETCH, RAW_LOOP } from "./settings.mjs";
 
@@ -186,7 +187,10 @@ if (options.quick) {
   console.log(report);
   log("quick run: nothing written");
 } else {
-  writeFileSync(join(root, "BENCHMARKS.md"), report);
+  // The rate-limit benchmark's section is written by bench/rate-limit.mjs: keep it.
+  const file = join(root, "BENCHMARKS.md");
+  const kept = sectionOf(readFileSync(file, "utf8"));
+  writeFileSync(file, kept ? withSection(report, kept) : report);
   console.log(report);
   log("wrote BENCHMARKS.md");
 }

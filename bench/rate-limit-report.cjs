@@ -1,8 +1,11 @@
 // The rate-limit benchmark's command line and summary, apart from the runs so that a unit test
 // can check them without starting a benchmark: the options it takes, the figures of each
-// contender over its rounds, and the Markdown table they are written as.
+// contender over its rounds, and the Markdown table they are written as (CommonJS so that the
+// Jest tests can load it as it is; bench/rate-limit-report.d.cts gives the types).
+"use strict";
+const { median } = require("./stats.cjs");
 
-export const RATE_LIMIT_USAGE = `Usage: node bench/rate-limit.mjs [--quick] [--baseline <git-ref>] [--rounds <n>] [--write]
+const RATE_LIMIT_USAGE = `Usage: node bench/rate-limit.mjs [--quick] [--baseline <git-ref>] [--rounds <n>] [--write]
        npm run bench:rate-limit -- [same options]      (builds dist/ first)
 
 Starts N calls of desk.groups.get at once against a loopback server with a token bucket (rate
@@ -20,10 +23,10 @@ requests in flight. A full run (N = 1000, R = 100/s and 250/s, B = 10, 3 rounds)
   --help              print this text`;
 
 /** Each answer leaves the server this long after its request arrived, like a server a few ms away. */
-export const LATENCY_MS = 5;
+const LATENCY_MS = 5;
 
 /** The scenarios of a full and a quick run. */
-export const SCENARIOS = {
+const SCENARIOS = {
   full: [
     { calls: 1000, rate: 100, burst: 10 },
     { calls: 1000, rate: 250, burst: 10 },
@@ -32,7 +35,7 @@ export const SCENARIOS = {
 };
 
 /** The command line's options, or a thrown Error whose message says what is wrong. */
-export function rateLimitOptions(parseArgs, args) {
+function rateLimitOptions(parseArgs, args) {
   const { values } = parseArgs({
     args,
     options: {
@@ -52,15 +55,9 @@ export function rateLimitOptions(parseArgs, args) {
   return { ...values, rounds };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 /** One contender's figures over its runs of a scenario: medians, and the range of the wall
  *  time. Each run is {wallMs, requests, rejected, failed, maxInFlight}. */
-export function summarize(runs, { calls, rate }) {
+function summarize(runs, { calls, rate }) {
   const idealMs = (calls / rate) * 1000;
   const walls = runs.map((r) => r.wallMs / idealMs);
   return {
@@ -79,7 +76,7 @@ export function summarize(runs, { calls, rate }) {
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 
 /** A scenario's table: one row per contender. */
-export function scenarioTable(scenario, figures) {
+function scenarioTable(scenario, figures) {
   const { calls, rate, burst } = scenario;
   const lines = [
     `### N = ${calls} calls at once, R = ${rate}/s, B = ${burst} (ideal N/R = ${(calls / rate).toFixed(1)} s)`,
@@ -98,11 +95,11 @@ export function scenarioTable(scenario, figures) {
 }
 
 /** The markers around the rate-limit section of BENCHMARKS.md, which `npm run bench` keeps. */
-export const SECTION_START = "<!-- rate-limit benchmark: written by bench/rate-limit.mjs -->";
-export const SECTION_END = "<!-- end of the rate-limit benchmark -->";
+const SECTION_START = "<!-- rate-limit benchmark: written by bench/rate-limit.mjs -->";
+const SECTION_END = "<!-- end of the rate-limit benchmark -->";
 
 /** `document` with its rate-limit section replaced by `section` (appended when it has none). */
-export function withSection(document, section) {
+function withSection(document, section) {
   const block = `${SECTION_START}\n${section.trim()}\n${SECTION_END}\n`;
   const start = document.indexOf(SECTION_START);
   const end = document.indexOf(SECTION_END);
@@ -111,8 +108,21 @@ export function withSection(document, section) {
 }
 
 /** The rate-limit section of `document`, or "" when it has none. */
-export function sectionOf(document) {
+function sectionOf(document) {
   const start = document.indexOf(SECTION_START);
   const end = document.indexOf(SECTION_END);
   return start < 0 || end < start ? "" : document.slice(start + SECTION_START.length, end).trim();
 }
+
+module.exports = {
+  LATENCY_MS,
+  RATE_LIMIT_USAGE,
+  SCENARIOS,
+  SECTION_END,
+  SECTION_START,
+  rateLimitOptions,
+  scenarioTable,
+  sectionOf,
+  summarize,
+  withSection,
+};
