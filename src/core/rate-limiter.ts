@@ -127,7 +127,7 @@ export class RateLimiter {
     const status = answer?.status;
     if (status === 429 || status === 503) {
       const asked = retryAfterMs(answer!.headers);
-      if (status === 429 || asked !== undefined) this.#throttled(turn, asked);
+      if (status === 429 || asked !== undefined) this.#throttled(turn, status, asked);
     } else if (status !== undefined) {
       this.#answered(turn, performance.now());
     }
@@ -220,7 +220,7 @@ export class RateLimiter {
 
   /** A 429 (or a 503 asking to wait): hold every new attempt for what the server asked, and
    *  slow down once for each pace the server objects to. */
-  #throttled(turn: Turn, asked: number | undefined): void {
+  #throttled(turn: Turn, status: number, asked: number | undefined): void {
     const now = performance.now();
     if (asked !== undefined) {
       this.#holdUntil = Math.max(this.#holdUntil, now + Math.min(asked, MAX_RETRY_AFTER_MS));
@@ -231,7 +231,7 @@ export class RateLimiter {
       // to start from; the pace then grows until the server objects.
       const rate = this.#acceptedRate(now);
       this.#burst = Math.max(1, Math.min(Math.round(rate), this.#max));
-      this.#setPace(rate, "first 429");
+      this.#setPace(rate, `first ${status}`);
     } else {
       // The server's limit, fitted to this run's sends; at the least, what it accepted over
       // the run (its refill plus its burst: a little above its limit when the pace was).
@@ -239,7 +239,7 @@ export class RateLimiter {
       const runRate = run > 0 ? (this.#runAccepted * 1000) / run : this.#pace;
       const limit = Math.min(this.#pace, Math.max(this.#fit(turn), runRate));
       this.#ceiling = limit;
-      this.#setPace(PACE_CUT * limit, "429 at this pace");
+      this.#setPace(PACE_CUT * limit, `${status} at this pace`);
     }
     this.#runStart = Math.max(now, this.#holdUntil);
     this.#runAccepted = 0;
