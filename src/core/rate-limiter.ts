@@ -157,8 +157,13 @@ export class RateLimiter {
     return this.#turns++;
   }
 
-  /** Hands turns to waiters while the cap, the hold and the pace allow, else sets a timer. */
+  /** Hands turns to waiters while the cap, the hold and the pace allow, else sets a timer;
+   *  with nobody left waiting, no timer keeps the process alive. */
   #dispatch(): void {
+    if (this.#queue.length === 0 && this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
     while (this.#queue.length > 0 && this.#inFlight < this.#max) {
       const now = performance.now();
       const until = this.#earliest();
