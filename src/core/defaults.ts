@@ -46,8 +46,10 @@ export const PACE_CUT = 0.95;
 /** Until the server has objected to a pace, it grows by this much per answer while calls wait
  *  for it: e^2.08, about 8 times, per second. */
 export const PACE_GROWTH_PROBING = Math.log(16);
-/** Once it has, the pace grows by this share of the server's fitted limit per second. */
-export const PACE_GROWTH_LEARNED = 0.02;
+/** Once it has, the pace grows slowly at first and faster the longer no 429 comes: its growth
+ *  per second is this share of the server's fitted limit per second since the last hold (2 %
+ *  of the limit per second after 10 s), so it stays near the limit and finds a higher one. */
+export const PACE_GROWTH_LEARNED = 0.002;
 /** The window over which the rate the server accepted is counted at a first 429. */
 export const PACE_WINDOW_MS = 1000;
 /** A pace that grew by this share since the last debug line about it gets another. */

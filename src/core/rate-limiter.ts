@@ -196,9 +196,12 @@ export class RateLimiter {
     if (now >= this.#runStart) this.#runAccepted++;
     // Only an attempt sent at the current pace says that pace is accepted.
     if (this.#pace === 0 || this.#queue.length === 0 || turn < this.#runFirst) return;
-    // Per answer, so that over a second at this pace the growth is PACE_GROWTH_* per second:
-    // exponential while probing, linear (a share of the ceiling) once the ceiling is known.
-    const step = this.#ceiling > 0 ? (PACE_GROWTH_LEARNED * this.#ceiling) / this.#pace : PACE_GROWTH_PROBING;
+    // Per answer, so that over a second at this pace the growth is as PACE_GROWTH_* say:
+    // exponential while probing; once the limit is known, a share of it that rises with the
+    // time since the last hold.
+    const since = Math.max(0, now - this.#runStart) / 1000;
+    const step =
+      this.#ceiling > 0 ? (PACE_GROWTH_LEARNED * this.#ceiling * since) / this.#pace : PACE_GROWTH_PROBING;
     this.#setPace(this.#pace + step, "no 429 at this pace");
   }
 
@@ -239,10 +242,13 @@ export class RateLimiter {
       this.#setPace(rate, `first ${status}`);
     } else {
       // The server's limit, fitted to this run's sends; at the least, what it accepted over
-      // the run (its refill plus its burst: a little above its limit when the pace was).
+      // the run (its refill plus its burst: a little above its limit when the pace was). Once
+      // a limit is known, one 429 (perhaps a burst the network bunched up) cuts the pace by a
+      // step at most.
       const run = now - this.#runStart;
       const runRate = run > 0 ? (this.#runAccepted * 1000) / run : this.#pace;
-      const limit = Math.min(this.#pace, Math.max(this.#fit(turn), runRate));
+      const floor = this.#ceiling > 0 ? PACE_CUT * this.#pace : 0;
+      const limit = Math.min(this.#pace, Math.max(this.#fit(turn), runRate, floor));
       this.#ceiling = limit;
       this.#setPace(PACE_CUT * limit, `${status} at this pace`);
     }
