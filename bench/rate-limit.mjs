@@ -147,7 +147,8 @@ async function main() {
       ` (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${seconds} s, load average ${loadavg()[0].toFixed(2)}).` +
       ` A loopback server with a token bucket answers every request after ${LATENCY_MS} ms: a group, or 429 with` +
       " `Retry-After: 1` when the bucket is empty. All N calls (`desk.groups.get`) start at once on a fresh client;" +
-      ` ${options.rounds} round(s) per contender, interleaved. "Most in flight" is counted by the server.`,
+      ` ${options.rounds} round(s) per contender, interleaved. "Most in flight" is counted by the server.` +
+      " A wall time below the ideal means calls gave up: it counts until the last call settled, failed or not.",
     "",
     ...contendersText,
     "",

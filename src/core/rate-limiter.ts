@@ -41,6 +41,8 @@ interface Waiter {
 const MIN_PACE = 1;
 /** How many accepted answers the ring of recent ones holds. */
 const RECENT = 1024;
+/** The pace's growth stops rising this long after the last hold (at 12 % of the limit per second). */
+const MAX_GROWTH_AGE_MS = 60_000;
 /** How many send times of a run are kept to fit the server's limit to. */
 const RUN_SENDS = 4096;
 
@@ -123,13 +125,13 @@ export class RateLimiter {
   /** Ends a turn with its attempt's answer (none when it failed): frees the slot, and on a
    *  429, or a 503 with Retry-After, holds back every new attempt and slows the pace. */
   leave(turn: Turn, answer: Response | undefined): void {
-    this.#inFlight--;
+    const capped = this.#inFlight-- >= this.#max;
     const status = answer?.status;
     if (status === 429 || status === 503) {
       const asked = retryAfterMs(answer!.headers);
       if (status === 429 || asked !== undefined) this.#throttled(turn, status, asked);
     } else if (status !== undefined) {
-      this.#answered(turn, performance.now());
+      this.#answered(turn, performance.now(), capped);
     }
     if (this.#queue.length > 0) this.#dispatch();
   }
@@ -191,15 +193,16 @@ export class RateLimiter {
 
   /** Records an accepted answer; while the pace is what holds calls back, it grows: fast
    *  until the server first objects to a pace, slowly once it has. */
-  #answered(turn: Turn, now: number): void {
+  #answered(turn: Turn, now: number, capped: boolean): void {
     this.#remember(now);
     if (now >= this.#runStart) this.#runAccepted++;
-    // Only an attempt sent at the current pace says that pace is accepted.
-    if (this.#pace === 0 || this.#queue.length === 0 || turn < this.#runFirst) return;
+    // Only an attempt sent at the current pace says that pace is accepted, and only while the
+    // pace (not the cap) is what holds calls back.
+    if (this.#pace === 0 || capped || this.#queue.length === 0 || turn < this.#runFirst) return;
     // Per answer, so that over a second at this pace the growth is as PACE_GROWTH_* say:
     // exponential while probing; once the limit is known, a share of it that rises with the
     // time since the last hold.
-    const since = Math.max(0, now - this.#runStart) / 1000;
+    const since = Math.min(Math.max(0, now - this.#runStart), MAX_GROWTH_AGE_MS) / 1000;
     const step =
       this.#ceiling > 0 ? (PACE_GROWTH_LEARNED * this.#ceiling * since) / this.#pace : PACE_GROWTH_PROBING;
     this.#setPace(this.#pace + step, "no 429 at this pace");
@@ -247,7 +250,7 @@ export class RateLimiter {
       // step at most.
       const run = now - this.#runStart;
       const runRate = run > 0 ? (this.#runAccepted * 1000) / run : this.#pace;
-      const floor = this.#ceiling > 0 ? PACE_CUT * this.#pace : 0;
+      const floor = this.#ceiling > 0 ? PACE_CUT * Math.min(this.#pace, runRate) : 0;
       const limit = Math.min(this.#pace, Math.max(this.#fit(turn), runRate, floor));
       this.#ceiling = limit;
       this.#setPace(PACE_CUT * limit, `${status} at this pace`);

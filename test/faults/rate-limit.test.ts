@@ -45,23 +45,29 @@ const debugLines = () => {
   return { lines, logger };
 };
 
-it("one 429 with Retry-After: 1 holds back every call of the client for about a second", async () => {
-  server.script(tooMany, ok);
-  const { lines, logger } = debugLines();
-  const desk = createDeskClient({ baseUrl: server.url, apiToken: CANARY, logLevel: "debug", logger });
-  const first = desk.groups.get(77);
-  await until(() => desk.rateLimit.holdMs > 0);
-  const throttledAt = server.arrivals[0]!.at;
-  // Three calls that never got a 429 themselves, started during the hold.
-  const others = [desk.groups.get(77), desk.groups.get(77), desk.groups.get(77)];
-  await until(() => desk.rateLimit.waiting === 3);
-  expect(server.arrivals).toHaveLength(1);
-  await expect(Promise.all([first, ...others])).resolves.toHaveLength(4);
-  expect(server.arrivals).toHaveLength(5);
-  for (const later of server.arrivals.slice(1)) expect(later.at - throttledAt).toBeGreaterThanOrEqual(950);
-  expect(desk.rateLimit.pace).toBeGreaterThan(0);
-  expect(lines.some((line) => /pace [\d.]+ requests\/s \(was unpaced\): first 429/.test(line))).toBe(true);
-});
+it.each([429, 503])(
+  "one %i with Retry-After: 1 holds back every call of the client for about a second",
+  async (status) => {
+    server.script(reply(status, { message: "Wait." }, { "retry-after": "1" }), ok);
+    const { lines, logger } = debugLines();
+    const desk = createDeskClient({ baseUrl: server.url, apiToken: CANARY, logLevel: "debug", logger });
+    const first = desk.groups.get(77);
+    await until(() => desk.rateLimit.holdMs > 0);
+    const throttledAt = server.arrivals[0]!.at;
+    // Three calls that never got that answer themselves, started during the hold.
+    const others = [desk.groups.get(77), desk.groups.get(77), desk.groups.get(77)];
+    await until(() => desk.rateLimit.waiting === 3);
+    expect(server.arrivals).toHaveLength(1);
+    await expect(Promise.all([first, ...others])).resolves.toHaveLength(4);
+    expect(server.arrivals).toHaveLength(5);
+    for (const later of server.arrivals.slice(1)) expect(later.at - throttledAt).toBeGreaterThanOrEqual(950);
+    expect(desk.rateLimit.pace).toBeGreaterThan(0);
+    const paced = new RegExp(
+      `pace [\\d.]+ requests/s \\(was unpaced\\): first ${status}; 0 waiting, 0 in flight, holding \\d+ ms$`,
+    );
+    expect(lines.some((line) => paced.test(line))).toBe(true);
+  },
+);
 
 it("after the hold, the waiting calls are paced out, not sent at once", async () => {
   server.script(ok);
