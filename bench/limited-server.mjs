@@ -38,7 +38,16 @@ const server = createServer({ keepAlive: true, keepAliveTimeout: 60_000 }, (req,
   const id = Number(/\/groups\/(\d+)$/.exec(req.url ?? "")?.[1] ?? 0);
   const text = waitSeconds
     ? JSON.stringify({ message: "Too many requests." })
-    : JSON.stringify({ id, name: `Team ${id}`, key: `team-${id}`, project: 13, members: [] });
+    : JSON.stringify({
+        id,
+        name: `Team ${id}`,
+        key: `team-${id}`,
+        project: 13,
+        createdAt: "2019-05-03T02:28:13.264936Z",
+        createdBy: 27,
+        description: "Billing questions",
+        members: [],
+      });
   const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(text) };
   req.resume();
   setTimeout(() => {
