@@ -18,6 +18,7 @@ import { benchFormats } from "./answer-formats.mjs";
 import { formatFigures, targets, timedFigures } from "./figures.mjs";
 import { benchImports } from "./import-cost.mjs";
 import { ensurePeers } from "./peers.mjs";
+import { sectionOf, withSection } from "./rate-limit-report.cjs";
 import { render } from "./report.mjs";
 import { BARE, FETCH, RAW_LOOP } from "./settings.mjs";
 
@@ -194,7 +195,10 @@ if (options.quick) {
   console.log(report);
   log("quick run: nothing written");
 } else {
-  writeFileSync(join(root, "BENCHMARKS.md"), report);
+  // The rate-limit benchmark's section is written by bench/rate-limit.mjs: keep it.
+  const file = join(root, "BENCHMARKS.md");
+  const kept = sectionOf(readFileSync(file, "utf8"));
+  writeFileSync(file, kept ? withSection(report, kept) : report);
   console.log(report);
   log("wrote BENCHMARKS.md");
 }

@@ -9,6 +9,7 @@ import { Middlewares } from "./core/middleware.js";
 import { serializePath } from "./core/path.js";
 import { guardRaw } from "./core/raw.js";
 import { Redactor } from "./core/redact.js";
+import { RateLimiter, type RateLimitState } from "./core/rate-limiter.js";
 import { Transport } from "./core/transport.js";
 import type { DeskClientOptions } from "./options.js";
 import { Groups } from "./resources/groups.js";
@@ -24,6 +25,9 @@ export interface DeskClient {
   readonly raw: Client<paths>;
   /** The base URL requests go to. */
   readonly baseUrl: string;
+  /** The client-wide limiter right now: the pace learned from 429s, the calls waiting their
+   *  turn, the attempts in flight. A fresh snapshot on each read. */
+  readonly rateLimit: RateLimitState;
 }
 
 /** Creates a client. Throws `DeskValidationError` for a missing token or a bad option. */
@@ -31,7 +35,8 @@ export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
   const config = resolveClientOptions(options);
   const redactor = new Redactor(config.token);
   const { origin, token, fetch, userAgent, log, baseUrl, settings } = config;
-  const transport = new Transport({ origin, token, redactor, fetch, userAgent, log });
+  const limiter = new RateLimiter(config.maxConcurrency, log);
+  const transport = new Transport({ origin, token, redactor, fetch, userAgent, log, limiter });
   const openapi = createClient<paths>({
     baseUrl,
     pathSerializer: serializePath,
@@ -43,6 +48,9 @@ export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
     groups: new Groups(new Caller(context)),
     raw: guardRaw(context, new Middlewares(openapi)),
     baseUrl,
+    get rateLimit() {
+      return limiter.state();
+    },
   };
   const shown = `DeskClient { baseUrl: '${baseUrl}', apiToken: '${REDACTED}' }`;
   Object.defineProperty(desk, Symbol.for("nodejs.util.inspect.custom"), { value: () => shown });

@@ -6,6 +6,7 @@ export type { ValidateResponses } from "./core/answer-check.js";
 export type { DeskPromise, WithResponse } from "./core/desk-promise.js";
 export { LOG_LEVELS, type Logger, type LogLevel } from "./core/log.js";
 export type { PagePromise } from "./core/page-promise.js";
+export type { RateLimitState } from "./core/rate-limiter.js";
 export {
   DeskAbortError,
   DeskApiError,

@@ -65,6 +65,9 @@ export interface DeskClientOptions extends CallOptions {
   logLevel?: LogLevel | undefined;
   /** Where log lines go. Default: `console`. */
   logger?: Logger | undefined;
+  /** The most attempts in flight at once, across every call of this client (1 to 1024); more
+   *  wait their turn in order. Default 32. */
+  maxConcurrency?: number | undefined;
   /** Allow construction in a browser, where the token would be exposed to every visitor. */
   dangerouslyAllowBrowser?: boolean | undefined;
 }

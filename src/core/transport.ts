@@ -13,6 +13,7 @@ import { MAX_ERROR_BODY_BYTES } from "./defaults.js";
 import { showHeaders } from "./headers.js";
 import { showServerText } from "./server-text.js";
 import type { Log } from "./log.js";
+import type { RateLimiter } from "./rate-limiter.js";
 import type { Redactor } from "./redact.js";
 import { isRetryableStatus, waitBeforeRetry } from "./retry.js";
 import { fail } from "./validate.js";
@@ -35,6 +36,8 @@ export interface TransportConfig {
   fetch: FetchFunction | undefined;
   userAgent: string;
   log: Log;
+  /** The client's limiter, shared by every call: each attempt waits its turn there. */
+  limiter: RateLimiter;
 }
 
 /** One call as the transport serves it. */
@@ -84,10 +87,15 @@ export class Transport {
     const prepared = await this.#prepare(request);
     info.method = prepared.method;
     info.url = prepared.url;
+    const { limiter } = this.#config;
     for (;;) {
       if (signal?.aborted) throw abortError(info, signal.reason, this.#mask);
+      // Every attempt waits its turn with the client's other calls (see rate-limiter.ts).
+      const turn = limiter.enter() ?? (await limiter.wait(signal));
+      if (turn === undefined) throw abortError(info, signal?.reason, this.#mask);
       info.attempts++;
       const attempt = await this.#attempt(prepared, settings, signal, info);
+      limiter.leave(turn, attempt.answered ? attempt.response : undefined);
       if (signal?.aborted) throw abortError(info, signal.reason, this.#mask);
       const wait = this.#retryWait(attempt, settings, info);
       if (wait === undefined) return this.#finish(attempt, settings, info);
