@@ -187,12 +187,16 @@ function recordingFetch(answers, specStrings) {
     answers.push({
       operation: operationOf(request),
       status: response.status,
-      violations: violations.map((v) => ({
-        where: shownPath(v.location),
-        rule: IDENTIFIER.test(v.code) ? v.code : HIDDEN,
-        message: shownMessage(v, specStrings),
-        type: typeAt(v.location, body),
-      })),
+      violations: violations.map((v) => {
+        const location = Array.isArray(v.location) ? v.location.map(String) : [];
+        const code = String(v.code ?? "");
+        return {
+          where: shownPath(location),
+          rule: IDENTIFIER.test(code) ? code : HIDDEN,
+          message: shownMessage({ ...v, location, code }, specStrings),
+          type: typeAt(location, body),
+        };
+      }),
     });
     return response;
   };
@@ -220,12 +224,14 @@ function shownPath(location) {
  * `where`), and every quoted word is kept only when it is an identifier or the spec's own text.
  */
 function shownMessage(violation, specStrings) {
+  const code = IDENTIFIER.test(violation.code) ? violation.code : HIDDEN;
+  if (typeof violation.message !== "string") return code;
   const [, place, ...path] = violation.location;
   const prefix = new RegExp(`^Response ${place} (property |parameter )?`);
   let rest = violation.message.replace(prefix, "");
   const joined = path.join(".");
   if (joined && rest.startsWith(`${joined} `)) rest = rest.slice(joined.length + 1);
-  else if (path.length > 0 || !prefix.test(violation.message)) return violation.code;
+  else if (path.length > 0 || !prefix.test(violation.message)) return code;
   return rest.replace(/'([^']*)'|"([^"]*)"/g, (quoted, single, double) => {
     const word = single ?? double;
     return IDENTIFIER.test(word) || specStrings.has(word) ? quoted : `'${HIDDEN}'`;
@@ -260,16 +266,16 @@ function describeFailure(error, refused) {
   return "an unexpected error";
 }
 
-/** True when the failure means the upstream gave no answer (so every later call would wait too). */
-function noAnswer(error, refused) {
-  if (refused) return refused.status === 504 || /could not be reached/.test(refused.refused);
-  return error?.name === "DeskTimeoutError" || error?.name === "DeskConnectionError";
+/** True when the failure ends the check: the upstream gave no answer, or one the proxy refused
+ *  (a redirect, too late, too large), which every later call would meet again. */
+function endsTheCheck(error, refused) {
+  return Boolean(refused) || error?.name === "DeskTimeoutError" || error?.name === "DeskConnectionError";
 }
 
 /**
  * Runs the calls; a call that fails is recorded and the others still run, unless the token is
- * refused or the upstream gives no answer: then the check stops (exit 2), so a silent upstream
- * costs one call's attempts, not every call's.
+ * refused, the upstream gives no answer or the proxy refuses its answer: then the check stops
+ * (exit 2), so a silent or redirecting upstream costs one call's attempts, not every call's.
  */
 async function drive(desk, options, answers, failures, print) {
   const attempt = async (what, call) => {
@@ -282,7 +288,7 @@ async function drive(desk, options, answers, failures, print) {
       failures.push(`${what}: ${why}`);
       if (isDeskApiError(error) && [401, 403].includes(error.status))
         throw new CannotRun(`the API refused the token: ${why}`);
-      if (noAnswer(error, refused)) throw new CannotRun(`${what}: ${why}; the check stops here`);
+      if (endsTheCheck(error, refused)) throw new CannotRun(`${what}: ${why}; the check stops here`);
       return undefined;
     }
   };

@@ -81,7 +81,8 @@ export const PROXY_DEFAULTS = Object.freeze({ timeoutMs: 30_000, maxResponseByte
  * Prism's `sl-violations` header (JSON) when it breaks the spec. Requests go to the upstream's
  * origin only: a redirect is never followed, and an answer that is late or too large is cut
  * off (see `PROXY_REFUSED_HEADER`). `stop()` aborts what is in flight and resolves once both
- * ports are closed; calling it again resolves too.
+ * ports are closed: at once, or within 5 s (Node's keep-alive timeout) when a caller's
+ * connection was busy; calling it again resolves too.
  */
 export async function startDeskProxy(options: DeskProxyOptions): Promise<DeskMock> {
   const { spec, from } = documentAndPrism("startDeskProxy", options);
