@@ -45,4 +45,7 @@ export type {
   paths,
 } from "./types.js";
 export { REDACTED } from "./core/defaults.js";
+/** Masks a secret (the API token, say) in text and JSON the way the client masks it in its
+ *  errors: as sent, JSON-escaped, URL-encoded and lower-cased, at any depth. */
+export { Redactor } from "./core/redact.js";
 export { VERSION } from "./version.js";

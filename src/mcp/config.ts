@@ -8,7 +8,8 @@ import { LOG_LEVELS, type LogLevel } from "./logger.js";
 export interface McpConfig {
   /** "stdio" (the default, what desktop assistants launch) or "http" (Streamable HTTP). */
   transport: "stdio" | "http";
-  /** The HTTP address: loopback unless `allowNonLoopback`. */
+  /** The HTTP address, as a Host header names it (`127.0.0.1`, `[::1]`, `desk.internal`):
+   *  loopback unless `allowNonLoopback`. */
   host: string;
   /** The HTTP port; 0 picks a free one. */
   port: number;
@@ -34,8 +35,22 @@ export const ALLOW_WRITES_ENV = "SENDBIRD_DESK_MCP_ALLOW_WRITES";
 export const DEFAULT_PORT = 3000;
 /** The hosts the HTTP transport binds to without `--allow-non-loopback`. */
 export const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"];
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/;
-const ALL_INTERFACES = ["0.0.0.0", "::", "[::]"];
+/** Loopback, as the URL parser writes a host (`127.1` is `127.0.0.1`, `[::0:1]` is `[::1]`). */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+/** Every interface, as the URL parser writes it (`0`, `::0` and `0:0:0:0:0:0:0:0` included). */
+const ALL_INTERFACES = ["0.0.0.0", "[::]"];
+
+/** A `--host` as the URL parser reads it (what a Host header will carry), or undefined when it
+ *  is not a host: `0` is `0.0.0.0`, `::1` and `[::1]` are `[::1]`. */
+function canonicalHost(host: string): string | undefined {
+  const bracketed = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  try {
+    const url = new URL(`http://${bracketed}/`);
+    return url.port === "" && url.username === "" ? url.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const MAX_PORT = 65_535;
 
 /** `--help` text. */
@@ -106,17 +121,19 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
   const http = values.http === true;
   for (const flag of ["port", "host", "allow-non-loopback"])
     if (!http && values[flag] !== undefined) fail(`--${flag}`, values[flag], "applies only with --http");
-  const host = text("host") ?? LOOPBACK_HOSTS[0]!;
+  const given = text("host") ?? LOOPBACK_HOSTS[0]!;
+  const host =
+    canonicalHost(given) ?? fail("--host", given, "must be a host name or an IP address, without a port");
   const allowNonLoopback = values["allow-non-loopback"] === true;
   if (!LOOPBACK.test(host) && !allowNonLoopback)
     fail(
       "--host",
-      host,
+      given,
       "must be a loopback address (127.0.0.1, localhost, ::1) unless --allow-non-loopback",
     );
   // The Host check (DNS rebinding) accepts the bound name and loopback: all interfaces have no one name.
   if (ALL_INTERFACES.includes(host))
-    fail("--host", host, "must name one address or host name, which the Host check then accepts");
+    fail("--host", given, "must name one address or host name, which the Host check then accepts");
 
   const logLevel = text("log-level") ?? "info";
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
