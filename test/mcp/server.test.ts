@@ -235,8 +235,12 @@ describe("tools/call against the mock", () => {
 
 describe("failures come back as isError results", () => {
   it.each([
-    ["code=404", "failed with 404 Not Found", "list_groups lists the groups"],
-    ["code=429", "failed with 429 Too Many Requests", "wait 1 s before calling again"],
+    ["code=404", "failed with 404 Not Found", ". Check the IDs: list_groups lists the groups"],
+    [
+      "code=429",
+      "failed with 429 Too Many Requests",
+      ". The API is limiting requests: wait 1 s before calling again",
+    ],
     ["code=500", "failed with 500 Internal Server Error", "failed with 500"],
   ])("Prism's %s, and the next call succeeds", async (prefer, message, hint) => {
     h = await connect();
