@@ -256,6 +256,18 @@ describe("failures come back as isError results", () => {
     expect(next.structuredContent).toMatchObject({ id: 77 });
   });
 
+  it("a hint follows the error's own words after a full stop, whatever the server's message ends with", async () => {
+    const desk = createDeskClient({
+      baseUrl: "http://127.0.0.1:9",
+      apiToken: "hint-token-0815",
+      fetch: async () =>
+        Response.json({ message: "no such group in the specification file" }, { status: 404 }),
+    });
+    h = await connect({ desk });
+    const text = textOf(await call("get_group", { group_id: 77 }));
+    expect(text).toMatch(/no such group in the specification file\. Check the IDs: /);
+  });
+
   it.each([
     [{ group_id: 0 }, "group_id: 0 is not valid: must be an integer from 1 to 9007199254740991"],
     [{ group_id: -3 }, "group_id: -3 is not valid: must be an integer from 1 to 9007199254740991"],
