@@ -153,7 +153,9 @@ describe("stdio", () => {
       `sendbird-desk-mcp info: ${version} serving ${mockUrl()} (writes enabled) on stdio`,
     );
     expect(log).toContain('sendbird-desk-mcp debug: get_group {"group_id":77}');
-    expect(log).toContain("sendbird-desk-mcp warn: get_group: refused arguments: group_id: 0 is not valid: must be");
+    expect(log).toContain(
+      "sendbird-desk-mcp warn: get_group: refused arguments: group_id: 0 is not valid: must be",
+    );
     expect(log).not.toContain(mockToken);
   });
 

@@ -83,8 +83,12 @@ describe("tools/list", () => {
       description,
       anyOf: [{ type: "string", format }, { type: "null" }],
     });
-    for (const name of ["get_group", ...WRITE_TOOLS])
-      expect(tools[name]!.outputSchema!.required).toEqual(schemas.getGroup.response.required);
+    const parts = schemas.getGroup.response.allOf.map((part) => (part as { required?: unknown }).required);
+    for (const name of ["get_group", ...WRITE_TOOLS]) {
+      const output = tools[name]!.outputSchema as { type: string; allOf: { required?: unknown }[] };
+      expect(output.type).toBe("object");
+      expect(output.allOf.map((part) => part.required)).toEqual(parts);
+    }
   });
 
   it('writes no type as an array (`["string", "null"]`), which some clients\' schema dialects refuse', async () => {
