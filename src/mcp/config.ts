@@ -31,10 +31,15 @@ export class UsageError extends Error {
 
 /** The environment variable that enables the write tools when set to 1. */
 export const ALLOW_WRITES_ENV = "SENDBIRD_DESK_MCP_ALLOW_WRITES";
+/** The client's environment variables, read here from the command's own environment (the
+ *  client reads only the process's): the token, and the application when --base-url is absent. */
+export const TOKEN_ENV = "SENDBIRD_DESK_API_TOKEN";
+export const APP_ID_ENV = "SENDBIRD_APP_ID";
 /** The HTTP port when `--port` is not given. */
 export const DEFAULT_PORT = 3000;
-/** The hosts the HTTP transport binds to without `--allow-non-loopback`. */
-export const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"];
+/** The loopback names, as a Host header carries them: the default --host first. The HTTP
+ *  transport accepts them in Host and Origin besides the bound host. */
+export const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"];
 /** Loopback, as the URL parser writes a host (`127.1` is `127.0.0.1`, `[::0:1]` is `[::1]`). */
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 /** Every interface, as the URL parser writes it (`0`, `::0` and `0:0:0:0:0:0:0:0` included). */
@@ -60,8 +65,8 @@ An MCP server for the groups (teams) of a Sendbird Desk application.
 Tools: list_groups, get_group; with writes enabled also add_group_member, remove_group_member.
 
 Environment:
-  SENDBIRD_APP_ID            the application ID (or --base-url)
-  SENDBIRD_DESK_API_TOKEN    the Desk API token (required)
+  ${APP_ID_ENV}            the application ID (or --base-url)
+  ${TOKEN_ENV}    the Desk API token (required)
   ${ALLOW_WRITES_ENV}=1  same as --allow-writes
 
 Options:
@@ -121,7 +126,7 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
   const http = values.http === true;
   for (const flag of ["port", "host", "allow-non-loopback"])
     if (!http && values[flag] !== undefined) fail(`--${flag}`, values[flag], "applies only with --http");
-  const given = text("host") ?? LOOPBACK_HOSTS[0]!;
+  const given = text("host") ?? LOOPBACK_NAMES[0]!;
   const host =
     canonicalHost(given) ?? fail("--host", given, "must be a host name or an IP address, without a port");
   const allowNonLoopback = values["allow-non-loopback"] === true;
@@ -152,8 +157,8 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
       allowWrites: values["allow-writes"] === true || allowWritesEnv === "1",
       client: {
         baseUrl: text("base-url"),
-        applicationId: env.SENDBIRD_APP_ID || undefined,
-        apiToken: env.SENDBIRD_DESK_API_TOKEN || undefined,
+        applicationId: env[APP_ID_ENV] || undefined,
+        apiToken: env[TOKEN_ENV] || undefined,
         timeoutMs: wholeNumber("--timeout-ms", text("timeout-ms")),
         maxRetries: wholeNumber("--max-retries", text("max-retries")),
       },

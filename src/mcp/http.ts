@@ -8,6 +8,7 @@ import { createMcpExpressApp } from "@modelcontextprotocol/sdk/server/express.js
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
+import { LOOPBACK_NAMES } from "./config.js";
 import type { Logger } from "./logger.js";
 
 /** The path the MCP endpoint is served at. */
@@ -34,8 +35,6 @@ export interface HttpServer {
   /** Stops listening and ends open connections. */
   close(): Promise<void>;
 }
-
-const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 
 type Request = IncomingMessage & { body?: unknown };
 type Next = (error?: unknown) => void;

@@ -19,6 +19,7 @@ import {
   Redactor,
   VERSION as version,
 } from "sendbird-desk-platform";
+import { ALLOW_WRITES_ENV, APP_ID_ENV, TOKEN_ENV } from "./config.js";
 import { argumentOf } from "./schema.js";
 import type { DeskTool } from "./tools.js";
 
@@ -35,14 +36,13 @@ export interface DeskMcpServerOptions {
 }
 
 /** How to enable the write tools, said when one is called on a read-only server. */
-export const ENABLE_WRITES = "--allow-writes (or env SENDBIRD_DESK_MCP_ALLOW_WRITES=1)";
+export const ENABLE_WRITES = `--allow-writes (or env ${ALLOW_WRITES_ENV}=1)`;
 
 const FIX_ARGUMENTS = "Fix the argument and call again.";
 
 const silent: Logger = { error() {}, warn() {}, info() {}, debug() {} };
 
-const CHECK_BASE_URL =
-  "The server could not reach the Desk API: its operator should check --base-url (or SENDBIRD_APP_ID) and the network.";
+const CHECK_BASE_URL = `The server could not reach the Desk API: its operator should check --base-url (or ${APP_ID_ENV}) and the network.`;
 
 /** What an assistant can do about a failed call, by the client's error name. */
 const hints: Record<string, (error: DeskError) => string> = {
@@ -52,8 +52,7 @@ const hints: Record<string, (error: DeskError) => string> = {
     const wait = ms === undefined ? "a while" : `${Math.ceil(ms / 1000)} s`;
     return `The API is limiting requests: wait ${wait} before calling again.`;
   },
-  DeskAuthenticationError: () =>
-    "The server's API token was refused: its operator must fix SENDBIRD_DESK_API_TOKEN.",
+  DeskAuthenticationError: () => `The server's API token was refused: its operator must fix ${TOKEN_ENV}.`,
   DeskPermissionDeniedError: () => "The server's API token may not do this: ask its operator.",
   DeskConnectionError: () => CHECK_BASE_URL,
   DeskTimeoutError: () => "The Desk API did not answer in time: call again later.",
