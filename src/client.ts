@@ -1,6 +1,7 @@
-// createDeskClient: openapi-fetch underneath, the hardened transport below it, and the
-// resources on top. The token lives only inside the transport.
+// createDeskClient: the options settled, the transport that holds the token, openapi-fetch on
+// top of it, and the resources on top of that. The token lives only inside the transport.
 import createClient, { type Client } from "openapi-fetch";
+import { Caller } from "./core/caller.js";
 import { resolveClientOptions } from "./core/client-config.js";
 import { REDACTED } from "./core/defaults.js";
 import { Middlewares } from "./core/middleware.js";
@@ -28,20 +29,20 @@ export interface DeskClient {
 export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
   const config = resolveClientOptions(options);
   const redactor = new Redactor(config.token);
-  const transport = new Transport({ ...config, redactor, defaults: config.settings });
+  const { origin, token, fetch, userAgent, log, baseUrl, settings } = config;
+  const transport = new Transport({ origin, token, redactor, fetch, userAgent, log });
   const openapi = createClient<paths>({
-    baseUrl: config.baseUrl,
-    fetch: (request: Request) => transport.send(request),
+    baseUrl,
     pathSerializer: serializePath,
     headers: config.defaultHeaders,
   });
-  const context = { transport, redactor, log: config.log, middlewares: new Middlewares(openapi) };
+  const context = { openapi, transport, settings, baseUrl, log };
   const desk: DeskClient = {
-    groups: new Groups(openapi, context),
-    raw: guardRaw(openapi, context),
-    baseUrl: config.baseUrl,
+    groups: new Groups(new Caller(context)),
+    raw: guardRaw(context, new Middlewares(openapi)),
+    baseUrl,
   };
-  const shown = `DeskClient { baseUrl: '${config.baseUrl}', apiToken: '${REDACTED}' }`;
+  const shown = `DeskClient { baseUrl: '${baseUrl}', apiToken: '${REDACTED}' }`;
   Object.defineProperty(desk, Symbol.for("nodejs.util.inspect.custom"), { value: () => shown });
   Object.defineProperty(desk, "toString", { value: () => shown });
   return Object.freeze(desk);

@@ -22,6 +22,7 @@ export {
   DeskValidationError,
   isDeskApiError,
   isDeskError,
+  type Violation,
 } from "./errors.js";
 export type {
   CallOptions,

@@ -5,7 +5,7 @@ import { PACKAGE_NAME, VERSION } from "../version.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { clientSettings } from "./call-options.js";
 import { DEFAULT_LOG_LEVEL } from "./defaults.js";
-import { checkHeaders, runtimeName } from "./headers.js";
+import { checkHeaders, headersForOpenapiFetch, runtimeName } from "./headers.js";
 import {
   createLog,
   isLogLevel,
@@ -74,7 +74,7 @@ export function resolveClientOptions(options: DeskClientOptions): ClientConfig {
     origin: url.origin,
     token,
     fetch: options.fetch,
-    defaultHeaders: options.defaultHeaders,
+    defaultHeaders: headersForOpenapiFetch(options.defaultHeaders),
     userAgent: `${PACKAGE_NAME}/${VERSION} ${runtimeName()} ${userAgent}`.trim(),
     log: createLog(logLevelOf(options.logLevel), checkLogger(options.logger)),
     settings: clientSettings(options),

@@ -21,8 +21,13 @@ export const RETRY_JITTER = 0.25;
 /** The longest server-requested wait the client sits through before retrying. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** How much of an error answer's text an error keeps (64 KiB); the rest is cut. */
-export const MAX_ERROR_BODY_CHARS = 64 * 1024;
+/** How much of an error answer the client reads (64 KiB): enough to explain it; the rest is
+ *  not read, and the connection is released. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** How many item IDs a walk over pages remembers, to skip an item seen lately (offset paging
+ *  shifts items while a walk goes on, and a server that ignores the offset repeats pages):
+ *  twenty pages at the largest limit, a few hundred kilobytes at most. */
+export const MAX_REMEMBERED_IDS = 10_000;
 /** How much of a raw body a message quotes. */
 export const EXCERPT_CHARS = 200;
 /** How much of a bad input value a validation message shows. */

@@ -1,39 +1,103 @@
 // Masks the API token in what a server sent back: bodies, header values and names, status
-// texts. Text the client built itself (method, URL, counts) is never masked: with a short
-// token, masking it there would mangle the URL and give the token away by its pattern.
+// texts. One pattern per token matches every form a caller could decode back to the token:
+// each of its characters as sent (in either case), as a JSON `\uXXXX` escape (either hex
+// case), as a JSON short escape (`\"`, `\\`, `\/`), or percent-encoded (`%XX`, either case).
+// It is applied to the raw text, before anything parses it, so every view derived from the
+// masked text (the parsed body, a message, a middleware's clone) is clean, and a body is
+// parsed once.
+//
+// Whose text is masked, and where:
+// - What the server sent (`text`, `deep`, `headers`: bodies, 2xx ones included, header names
+//   and values, status texts), and a failure's cause (an error thrown by fetch, an abort
+//   reason: not server text, but it may quote the request, which holds the token).
+// - There, a token of `UNMISTAKABLE_CHARS` or more (a real Desk token has 40) is masked
+//   wherever it appears. A shorter one is masked only where it cannot be a coincidence: where
+//   it stands alone, no letter or digit joined to it on either side. Masked anywhere, a
+//   one-character token `t` would turn `"count"` into `"coun[redacted]"` in every answer and
+//   `fetch failed` into `fe[redacted]ch failed`.
+// - Text the client built itself (method, URL, counts, its own messages) is never masked:
+//   with a short token, masking it there would mangle the URL and give the token away by its
+//   pattern.
 import { REDACTED } from "./defaults.js";
 
-/** A masker for one token: it knows the forms a server may echo it in. */
+/** A token this long is masked anywhere in a failure's cause: it cannot be a piece of the
+ *  client's own words by chance. */
+export const UNMISTAKABLE_CHARS = 8;
+
+/** JSON's two-character escapes of the printable ASCII characters that have one. */
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', "\\": "\\\\", "/": "\\/" };
+
+/** `text` with every character that means something in a RegExp escaped. */
+const literal = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+
+/** Characters whose forms can overlap: `%` is also the start of `%25`, and a backslash of
+ *  `\\` or `\u005c`. Their choice is kept once made (see characterPattern). */
+const AMBIGUOUS = new Set(["%", "\\"]);
+
+/** The pattern of one character of the token in every form a caller could decode to it.
+ *  Letters match in either case (the whole pattern is case-insensitive), and their escapes
+ *  are given for both code points. For most characters the forms start differently, so at
+ *  most one can match; for `%` and a backslash the forms are tried longest first and the
+ *  choice is kept (a lookahead and a back-reference emulate an atomic group), so a run of
+ *  them in a token cannot make the pattern backtrack exponentially. */
+function characterPattern(char: string, group: () => number): string {
+  const codes = new Set([char.toLowerCase(), char.toUpperCase()].map((c) => c.charCodeAt(0)));
+  const hex = [...codes].map((code) => code.toString(16).padStart(2, "0"));
+  const forms = [`\\\\u00(?:${hex.join("|")})`, `%(?:${hex.join("|")})`];
+  const short = SHORT_ESCAPES[char];
+  if (short) forms.push(literal(short));
+  forms.push(literal(char));
+  if (!AMBIGUOUS.has(char)) return `(?:${forms.join("|")})`;
+  const number = group();
+  return `(?=(${forms.join("|")}))\\${number}`;
+}
+
+/** A masker for one token: it knows every form a server may echo it in. */
 export class Redactor {
-  readonly #forms: string[];
-  /** Text shorter than every form cannot hold one. */
+  /** Every form of the token: anywhere for an unmistakable token, else standing alone. */
+  readonly #pattern: RegExp;
+  /** The characters the shortest form has: shorter text cannot hold one. */
   readonly #shortest: number;
+  /** The token as sent, in any letter case: one search, about as fast as `includes`. */
+  readonly #asSent: RegExp;
+  /** An escape that could stand for a character of the token: text without one can hold
+   *  the token only as sent, in some letter case. */
+  readonly #escape: RegExp;
 
   constructor(secret: string) {
-    // The token as sent, JSON-escaped (inside a JSON string), URL-encoded, and lower-cased
-    // (HTTP header names are case-insensitive, and Headers lower-cases them).
-    const forms = [
-      secret,
-      JSON.stringify(secret).slice(1, -1),
-      encodeURIComponent(secret),
-      secret.toLowerCase(),
-    ];
-    // Longest first, so a longer form is not left half-masked by a shorter one.
-    this.#forms = [...new Set(forms)].filter(Boolean).sort((a, b) => b.length - a.length);
-    this.#shortest = Math.min(...this.#forms.map((form) => form.length));
+    const chars = [...secret];
+    let groups = 0;
+    const group = () => ++groups;
+    // The token as sent, whole, first: it is the common echo, and it keeps the literal form
+    // of a token with backslashes (which the per-character forms read as escapes) masked.
+    const pattern = `${literal(secret)}|${chars.map((char) => characterPattern(char, group)).join("")}`;
+    const alone = `(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`;
+    this.#pattern = new RegExp(chars.length >= UNMISTAKABLE_CHARS ? pattern : alone, "gi");
+    this.#shortest = chars.length;
+    this.#asSent = new RegExp(literal(secret), "i");
+    const shorts = chars.flatMap((char) => (SHORT_ESCAPES[char] ? [literal(SHORT_ESCAPES[char])] : []));
+    // Printable ASCII (the token's characters) is 0x21-0x7e.
+    this.#escape = new RegExp(["\\\\u00[2-7][0-9a-f]", "%[2-7][0-9a-f]", ...shorts].join("|"), "i");
   }
 
-  /** `text` with every form of the token masked. */
+  /** Server `text` (or a failure's cause) with every form of the token masked. The whole pattern scans a few
+   *  times slower than a plain search, so it runs only on text that may hold a form: the
+   *  token as sent (in any case), or an escape that could stand for one of its characters. */
   text(text: string): string {
-    if (text.length < this.#shortest) return text;
-    let out = text;
-    for (const form of this.#forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    return out;
+    if (text.length < this.#shortest || !this.#mayHold(text)) return text;
+    return text.replace(this.#pattern, REDACTED);
   }
 
-  /** A copy of JSON-like `value` with the token masked in every string and key. Iterative,
-   *  so any depth is safe, and keys are defined as own properties, so a `__proto__` key
-   *  stays data instead of replacing the copy's prototype. */
+  /** False when `text` cannot hold any form of the token (see the fields above). */
+  #mayHold(text: string): boolean {
+    if (this.#asSent.test(text)) return true;
+    // Most text has no backslash or percent sign: two plain searches skip the escape search.
+    return (text.includes("\\") || text.includes("%")) && this.#escape.test(text);
+  }
+
+  /** A copy of JSON-like `value` with the token masked in every string and key, in every
+   *  form and case. Iterative, so any depth is safe, and keys are defined as own properties,
+   *  so a `__proto__` key stays data instead of replacing the copy's prototype. */
   deep(value: unknown): unknown {
     const root = { value: undefined as unknown };
     const stack: [unknown, object, string][] = [[value, root, "value"]];
