@@ -348,9 +348,16 @@ function report(answers, print) {
       if (known) known.times++;
       else seen.set(key, { ...v, where: v.where.replace(/\.\d+(?=\.|$)/g, "[]"), times: 1 });
     }
-    const statuses = [...new Set(mine.map((a) => a.status))].join(", ");
-    const mark = seen.size === 0 ? "✔" : "✖";
-    print(`${mark} ${operation}: ${mine.length} answer(s) (status ${statuses}), ${seen.size} violation(s)`);
+    const checked = mine.filter((a) => !a.refused);
+    const refused = mine.filter((a) => a.refused);
+    const statuses = (answers) => [...new Set(answers.map((a) => a.status))].join(", ");
+    const mark = seen.size === 0 && refused.length === 0 ? "✔" : "✖";
+    print(
+      `${mark} ${operation}: ${checked.length} answer(s)` +
+        (checked.length > 0 ? ` (status ${statuses(checked)})` : "") +
+        `, ${seen.size} violation(s)` +
+        (refused.length > 0 ? `, ${refused.length} refused by the proxy (status ${statuses(refused)})` : ""),
+    );
     for (const v of seen.values()) {
       const times = v.times > 1 ? ` (${v.times} times)` : "";
       print(`    ${v.where} [${v.type}] ${v.rule}: ${v.message}${times}`);
