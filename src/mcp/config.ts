@@ -48,6 +48,7 @@ const ALL_INTERFACES = ["0.0.0.0", "[::]"];
 /** A `--host` as the URL parser reads it (what a Host header will carry), or undefined when it
  *  is not a host: `0` is `0.0.0.0`, `::1` and `[::1]` are `[::1]`. */
 function canonicalHost(host: string): string | undefined {
+  if (/[/?#@\\\s]/.test(host)) return undefined; // a path, query, credentials: not a host
   const bracketed = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
   try {
     const url = new URL(`http://${bracketed}/`);

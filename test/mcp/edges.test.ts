@@ -84,7 +84,7 @@ describe("--host", () => {
   );
 
   it("a host with a port, or not a host at all, is refused naming the flag", async () => {
-    for (const host of ["127.0.0.1:80", "http://x", "a b"]) {
+    for (const host of ["127.0.0.1:80", "http://x", "a b", "127.0.0.1/mcp", "user@127.0.0.1"]) {
       const stderr = sink();
       const code = await main(["--http", "--host", host], {
         env,
