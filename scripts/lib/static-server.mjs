@@ -58,6 +58,9 @@ async function serve(directory, req, res) {
   }
   const file = await locate(directory, req.url ?? "/");
   if (!file) return send(res, 404, "Not found");
+  // A folder asked for without its slash (/client) is sent to /client/: its page's relative
+  // links (assets/style.css) resolve against the folder only then.
+  if (file.folder) return send(res, 301, "Moved", { Location: file.folder });
   res.writeHead(200, {
     "Content-Type": contentTypes[extname(file.path).toLowerCase()] ?? "application/octet-stream",
     "Content-Length": file.size,
@@ -93,11 +96,17 @@ async function locate(directory, target) {
     const base = await realpath(directory);
     let path = await realpath(join(base, ...segments));
     let info = await stat(path);
+    const folder = info.isDirectory() && !pathname.endsWith("/");
     if (info.isDirectory()) {
       path = await realpath(join(path, "index.html"));
       info = await stat(path);
     }
     if (!info.isFile() || (path !== base && !path.startsWith(base + sep))) return null;
+    // Built from the checked segments, so the address stays on this server, query kept.
+    if (folder)
+      return {
+        folder: `/${segments.map(encodeURIComponent).join("/")}/${new URL(target, "http://x").search}`,
+      };
     return { path, size: info.size };
   } catch (error) {
     if (outOfDescriptors(error)) throw error;
