@@ -51,6 +51,18 @@ it("serves the folder's page at its slash, and the asset its relative link names
   expect(asset.headers.get("content-type")).toMatch(/^text\/css/);
 });
 
+it("sends text gzipped to a client that accepts it, whole to one that does not", async () => {
+  const html = "<p>" + "the API reference ".repeat(2000) + "</p>";
+  writeFileSync(join(dir, "big.html"), html);
+  const raw = await get("/big.html"); // node's fetch asks for gzip and decodes it
+  expect(raw.headers.get("content-encoding")).toBe("gzip");
+  expect(await raw.text()).toBe(html);
+  const whole = await fetch(`${origin}/big.html`, { headers: { "accept-encoding": "identity" } });
+  expect(whole.headers.get("content-encoding")).toBeNull();
+  expect(whole.headers.get("content-length")).toBe(String(Buffer.byteLength(html)));
+  expect(await whole.text()).toBe(html);
+});
+
 it("keeps a redirect on this server, and files and missing paths as before", async () => {
   expect((await get("//evil.example/client")).headers.get("location")).toBe("/client/");
   expect((await get("/index.html")).status).toBe(200);
