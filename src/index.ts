@@ -2,9 +2,11 @@
 // (transport, retry policy, validators, redaction), the generated runtime table, and the
 // error-class table (the README lists the statuses).
 export { createDeskClient, type DeskClient } from "./client.js";
+export type { ValidateResponses } from "./core/answer-check.js";
 export type { DeskPromise, WithResponse } from "./core/desk-promise.js";
 export { LOG_LEVELS, type Logger, type LogLevel } from "./core/log.js";
 export type { PagePromise } from "./core/page-promise.js";
+export type { RateLimitState } from "./core/rate-limiter.js";
 export {
   DeskAbortError,
   DeskApiError,
@@ -22,6 +24,7 @@ export {
   DeskValidationError,
   isDeskApiError,
   isDeskError,
+  type Violation,
 } from "./errors.js";
 export type {
   CallOptions,
@@ -44,5 +47,9 @@ export type {
   operations,
   paths,
 } from "./types.js";
-export { REDACTED } from "./core/defaults.js";
+export { ENVIRONMENT, REDACTED } from "./core/defaults.js";
+export { isLoopbackHost } from "./core/base-url.js";
+/** Masks a secret (the API token, say) in text and JSON the way the client masks it in its
+ *  errors: as sent, JSON-escaped, URL-encoded and lower-cased, at any depth. */
+export { Redactor } from "./core/redact.js";
 export { VERSION } from "./version.js";

@@ -2,6 +2,7 @@
 // override are `CallOptions`, shared by the client and by every method. Every option may be
 // given as `undefined`, which means the same as leaving it out (so a project compiled with
 // exactOptionalPropertyTypes can pass `process.env.X` or a value that may be missing).
+import type { ValidateResponses } from "./core/answer-check.js";
 import type { Logger, LogLevel } from "./core/log.js";
 
 /** `RequestInit` fields the client owns: passing them in `fetchOptions` is refused. */
@@ -23,6 +24,10 @@ export interface CallOptions {
   maxResponseBytes?: number | undefined;
   /** Extra fields for each fetch (merged over the client's). */
   fetchOptions?: FetchOptions | undefined;
+  /** A 2xx body that breaks the spec's schema: "warn" returns it and logs each distinct
+   *  violation once per client, "throw" throws `DeskInvalidResponseError` with its
+   *  `violations`, "off" checks only what the client itself reads. Default "warn". */
+  validateResponses?: ValidateResponses | undefined;
 }
 
 /** Per-call options, accepted last by every resource method. */
@@ -60,6 +65,9 @@ export interface DeskClientOptions extends CallOptions {
   logLevel?: LogLevel | undefined;
   /** Where log lines go. Default: `console`. */
   logger?: Logger | undefined;
+  /** The most attempts in flight at once, across every call of this client (1 to 1024); more
+   *  wait their turn in order. Default 32. */
+  maxConcurrency?: number | undefined;
   /** Allow construction in a browser, where the token would be exposed to every visitor. */
   dangerouslyAllowBrowser?: boolean | undefined;
 }

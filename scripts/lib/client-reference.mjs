@@ -16,17 +16,23 @@ export const clientFolder = "client";
  *  at different depths. */
 const httpApiPlaceholder = "https://http-api-reference.invalid/";
 
-/** The guides (docs/guides/*.md), rendered as pages of the reference; in the README's order. */
+/** The guides (docs/guides/*.md), rendered as pages of the reference, in the order the README
+ *  first links to them; a guide the README does not link to is an error. */
 const guidesDir = join(root, "docs", "guides");
-export const guides = [
-  "testing.md",
-  "mcp.md",
-  "retries-and-timeouts.md",
-  "pagination.md",
-  "headers-and-middleware.md",
-  "security-and-logging.md",
-  "runtimes.md",
-].map((file) => [file, /^# (.+)$/m.exec(readFileSync(join(guidesDir, file), "utf8"))[1]]);
+const linked = [
+  ...new Set(
+    [...readFileSync(join(root, "README.md"), "utf8").matchAll(/\(docs\/guides\/([\w-]+\.md)[)#]/g)].map(
+      (match) => match[1],
+    ),
+  ),
+];
+const unlinked = readdirSync(guidesDir).filter((file) => file.endsWith(".md") && !linked.includes(file));
+if (unlinked.length > 0)
+  throw new Error(`the README links to no page of these guides: ${unlinked.join(", ")}`);
+export const guides = linked.map((file) => [
+  file,
+  /^# (.+)$/m.exec(readFileSync(join(guidesDir, file), "utf8"))[1],
+]);
 
 /** The reference's front page, written to `dir`: its links to the guides are relative to it. */
 const readme = (dir) => `# TypeScript client reference

@@ -147,6 +147,7 @@ it("ships only what can be imported, run or read: dist, the bins, the sources of
     ...readdirSync(join(root, "docs", "guides"))
       .sort()
       .map((name) => `docs/guides/${name}`),
+    "generated/answers.ts",
     "generated/openapi.json",
     "generated/spec.ts",
     "package.json",
