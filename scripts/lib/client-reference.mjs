@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { Application, OptionDefaults, RendererEvent } from "typedoc";
+import { Application, DefaultTheme, OptionDefaults, ReflectionKind, RendererEvent } from "typedoc";
 import { root } from "./root.mjs";
 
 /** The folder name of the client reference, inside the docs folder. */
@@ -61,6 +61,7 @@ export async function buildClientReference(docsDir) {
     const readmeFile = join(scratch, "README.md");
     writeFileSync(readmeFile, readme(scratch));
     const app = await Application.bootstrap({
+      theme: "desk",
       entryPoints: [join(root, "src", "index.ts")],
       tsconfig: join(root, "tsconfig.build.json"),
       out,
@@ -75,9 +76,12 @@ export async function buildClientReference(docsDir) {
       // openapi-typescript writes `@description` in generated/openapi.ts: a known tag here.
       blockTags: [...OptionDefaults.blockTags, "@description"],
       navigationLinks: { "HTTP API reference": httpApiPlaceholder },
+      favicon: join(root, "docs", "assets", "favicon.svg"),
+      customCss: join(root, "docs", "assets", "client-reference.css"),
       treatWarningsAsErrors: true,
       logLevel: "Warn",
     });
+    app.renderer.defineTheme("desk", DeskTheme);
     const project = await app.convert();
     if (!project || app.logger.hasErrors()) throw new Error("TypeDoc could not convert src/index.ts");
     // A guide is named after its file, which gives its page a short address; once the pages
@@ -101,15 +105,46 @@ export async function buildClientReference(docsDir) {
   }
 }
 
+/** The interfaces openapi-typescript generates from the spec (exported for the types built
+ *  on them): their pages stay, linked from those types, but the sidebar leaves them out. */
+const generatedInterfaces = new Set(["components", "operations", "paths"]);
+
+/** TypeDoc's default theme, with a sidebar without the generated interfaces. */
+class DeskTheme extends DefaultTheme {
+  buildNavigation(project) {
+    return withoutGenerated(super.buildNavigation(project));
+  }
+}
+
+/** The navigation elements (at any depth) other than the generated interfaces. */
+function withoutGenerated(elements) {
+  return elements
+    .filter(
+      (element) => !(element.kind === ReflectionKind.Interface && generatedInterfaces.has(element.text)),
+    )
+    .map((element) =>
+      element.children ? { ...element, children: withoutGenerated(element.children) } : element,
+    );
+}
+
 /** Points every page's placeholder link at the Redoc page (docsDir/index.html), relatively. */
 function linkHttpApi(docsDir, out) {
   for (const file of htmlFiles(out)) {
     const html = readFileSync(file, "utf8");
     const up = relative(join(file, ".."), docsDir).split(sep).join("/");
-    const fixed = html.replaceAll(httpApiPlaceholder, `${up}/index.html`);
+    const fixed = withoutLinksInSummaries(html).replaceAll(httpApiPlaceholder, `${up}/index.html`);
     if (fixed.includes(httpApiPlaceholder.slice(0, -1))) throw new Error(`placeholder left in ${file}`);
     writeFileSync(file, fixed);
   }
+}
+
+/** A section's `<summary>` (the button that folds it) holds its heading's permalink: a link
+ *  inside a button, which a keyboard or screen reader cannot use apart from it (axe-core's
+ *  nested-interactive). The permalink goes; the heading keeps its id, so links to it work. */
+function withoutLinksInSummaries(html) {
+  return html.replace(/<summary\b[\s\S]*?<\/summary>/g, (summary) =>
+    summary.replace(/<a href="#[^"]*" aria-label="Permalink" class="tsd-anchor-icon">[\s\S]*?<\/a>/g, ""),
+  );
 }
 
 /** Every .html file under `dir`. */

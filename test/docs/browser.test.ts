@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { bundled, deref, operations, root } from "../helpers/spec";
 import { blockNetwork, browserSuite, launchChromium } from "./chromium";
+import { seriousViolations } from "./axe";
 import { operationSamples } from "./samples";
 import { screenshotWholePage, selectLanguage, settled, type Tour, tour } from "./tour";
 
@@ -60,6 +61,19 @@ browserSuite("the docs page in Chromium, offline", () => {
     const page = readFileSync(html, "utf8");
     expect(page).not.toMatch(/<script[^>]*\ssrc=/i);
     expect(statSync(html).size).toBeGreaterThan(1_000_000); // Redoc's script is in the file
+  });
+
+  it("has no serious or critical axe-core violation, with the theme colours the docs script sets", async () => {
+    await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+    await page.getByRole("heading", { level: 1 }).first().waitFor({ timeout: 30_000 });
+    await settled(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it("has the site's icon inline, so the file stays self-contained", async () => {
+    const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+    expect(icon).toMatch(/^data:image\/svg\+xml,/);
+    expect(decodeURIComponent(icon!.slice(icon!.indexOf(",") + 1))).toContain("<svg");
   });
 
   it("requests nothing from the network", () => {
