@@ -325,7 +325,9 @@ test(
     });
     const { code, output } = await verify(["--upstream", api.url]);
     expect(output).toContain("an answer (200) over 16777216 bytes");
-    expect(output).toContain("✖ listGroups: 0 answer(s), 0 violation(s), 3 refused by the proxy (status 502)");
+    expect(output).toContain(
+      "✖ listGroups: 0 answer(s), 0 violation(s), 3 refused by the proxy (status 502)",
+    );
     expect(api.requests).toHaveLength(3); // the first call's attempts; then the check stops
     expect(code).toBe(2);
   },
