@@ -40,7 +40,7 @@ export class PagePromise<Page extends PageOf<Item>, Item extends { id: number }>
     return super.then(onFulfilled, onRejected);
   }
 
-  /** Every item across pages, each once (see the README on offset paging). */
+  /** Every item across pages, each once (see docs/guides/pagination.md on offset paging). */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const step of this.#walk()) yield* step.fresh;
   }
