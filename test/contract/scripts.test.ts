@@ -4,9 +4,10 @@
 // aborted download), refuse a busy port in one line, and stop whatever stops them: a signal to
 // npm's own PID, or the death of npm or of the script (no server outlives them).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spec } from "../../generated/spec.js";
 import { root } from "../helpers/spec.js";
@@ -350,5 +351,57 @@ describe("npm start", () => {
       }
     },
     120_000,
+  );
+});
+
+// The bin as a CI script runs it: `npx sendbird-desk-mock & ...; kill $!` signals npx, which
+// runs the bin through a shell and passes no signal on; a launcher may also be killed outright.
+// Either way the mock must stop, or the next run finds its port taken.
+describe("npx sendbird-desk-mock", () => {
+  let app: string;
+
+  beforeAll(() => {
+    // A project with the package's bin linked where npm puts it (npx finds it offline).
+    app = mkdtempSync(join(tmpdir(), "desk-npx-"));
+    mkdirSync(join(app, "node_modules", ".bin"), { recursive: true });
+    symlinkSync(
+      join(root, "bin", "sendbird-desk-mock.mjs"),
+      join(app, "node_modules", ".bin", "sendbird-desk-mock"),
+    );
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "npx-app", private: true }));
+  });
+
+  afterAll(() => rmSync(app, { recursive: true, force: true }));
+
+  test.each(["SIGTERM", "SIGKILL"] as const)(
+    "%s to npx's own PID stops the mock and frees its port",
+    async (signal) => {
+      const child = spawn("npx", ["--offline", "sendbird-desk-mock", "--port", "0"], {
+        cwd: app,
+        env: { ...process.env, ...loopback },
+      });
+      let output = "";
+      // "exit", not "close": a mock left behind would hold npx's output open.
+      const exit = new Promise((done) => child.once("exit", done));
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          child.stdout.on("data", (chunk: Buffer) => {
+            output += chunk.toString();
+            const found = /sendbird-desk-mock: (http:\/\/\S+)/.exec(output);
+            if (found) resolve(found[1]!);
+          });
+          exit.then(() => reject(new Error(`npx exited before the mock was up:\n${output}`)));
+        });
+        const stateful = await fetch(`${url}/groups/999999`, { headers: { [spec.auth.header]: "t" } });
+        expect(stateful.status).toBe(404);
+        await stateful.text();
+        child.kill(signal);
+        await exit;
+        expect(await eventually(async () => !(await listening(url)))).toBe(true);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    },
+    startsPrism,
   );
 });
