@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { readCommandLine } from "../scripts/lib/command-line.mjs";
 import { root } from "../scripts/lib/root.mjs";
 import { drive, pairedRounds } from "./pairing.mjs";
-import { noiseBand, pairedRatios, ratioSummary } from "./stats.cjs";
+import { compare, noiseBand, pairedRatios, ratioSummary } from "./stats.cjs";
 
 const usage = `Usage: node bench/mock.mjs [--rounds N] [--requests N] [--concurrency N] [--no-write]
 
@@ -100,6 +100,9 @@ agent.destroy();
 const rps = (name) => 1e6 / ratioSummary(samples[name].wall).median;
 const ratio = ratioSummary(pairedRatios(samples.static.wall, samples.stateful.wall)); // rps stateful / static
 const aa = noiseBand(pairedRatios(samples["stateful (A/A copy)"].wall, samples.stateful.wall));
+// Cost per request is the inverse of requests per second: stateful / static.
+const reading = compare(1 / ratio.median, aa.halfWidth);
+const verdict = reading === "no measurable difference" ? "not measurably different from" : `${reading} than`;
 const command = "tools/runtimes/node_modules/node22/bin/node bench/mock.mjs";
 const section = `<!-- mock-benchmark:start -->
 ## The stateful mock against the static one
@@ -117,6 +120,7 @@ in one child process, the load generator in another.
 | stateful | ${Math.round(rps("stateful"))} requests/s (median block) |
 | static | ${Math.round(rps("static"))} requests/s (median block) |
 | **stateful / static** | **${ratio.median.toFixed(3)}x** the static mock's requests per second (per-round ratios from ${ratio.min.toFixed(3)} to ${ratio.max.toFixed(3)}) |
+| verdict | the stateful mock's cost per request is ${verdict} the static one's, against the band below |
 | noise band (A/A) | ±${(aa.halfWidth * 100).toFixed(1)} % (stateful copy / stateful: ${aa.median.toFixed(3)}x) |
 <!-- mock-benchmark:end -->
 `;
