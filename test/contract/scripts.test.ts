@@ -230,6 +230,83 @@ describe("npm run mock", () => {
   );
 });
 
+describe("npm run mock -- --seed FILE / --static", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "desk-seed-"));
+    const group = {
+      id: 5,
+      name: "Five",
+      key: "five",
+      project: 1,
+      createdAt: "2024-01-01T00:00:00Z",
+      createdBy: 1,
+      description: null,
+      members: [{ id: 7, displayName: "Ann", email: "ann@example.com", photoThumbnailUrl: "" }],
+    };
+    writeFileSync(join(dir, "good.json"), JSON.stringify({ groups: [group] }));
+    writeFileSync(
+      join(dir, "bad.json"),
+      JSON.stringify({ groups: [{ ...group, members: [{ ...group.members[0], id: "7" }] }] }),
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test(
+    "--seed serves the tester's groups; --static answers the examples whatever the IDs",
+    async () => {
+      const answers: Record<string, number> = {};
+      for (const [flag, args] of [
+        ["seed", ["--seed", join(dir, "good.json")]],
+        ["static", ["--static"]],
+      ] as const) {
+        const mock = await run(process.execPath, [script("mock.mjs"), "--port", "0", ...args], {}, /Ctrl-C/);
+        try {
+          const url = mockLine.exec(mock.output())![1]!;
+          const viewed = await fetch(`${url}/groups/5`, { headers: { [spec.auth.header]: "t" } });
+          const body = (await viewed.json()) as { id: number };
+          answers[flag] = body.id;
+          expect(mock.output()).toContain(flag === "static" ? "(static)" : "(stateful)");
+        } finally {
+          mock.child.kill("SIGKILL");
+          await mock.exit;
+        }
+      }
+      expect(answers).toEqual({ seed: 5, static: 77 });
+    },
+    startsPrism,
+  );
+
+  test.each([
+    [
+      "a seed that breaks the spec",
+      ["--seed", "bad.json"],
+      "mock: seed.groups[0].members[0].id: must be integer",
+    ],
+    [
+      "a seed file that is not there",
+      ["--seed", "none.json"],
+      "mock: --seed none.json: cannot be read (ENOENT)",
+    ],
+    [
+      "--seed with --static",
+      ["--seed", "good.json", "--static"],
+      "mock: --seed gives the state a start; --static has no state: choose one",
+    ],
+  ])(
+    "%s is refused in one line, exit code 1",
+    async (_why, args, line) => {
+      const child = spawn(process.execPath, [script("mock.mjs"), "--port", "0", ...args], { cwd: dir });
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      const code = await new Promise((done) => child.once("close", done));
+      expect(code).toBe(1);
+      expect(stderr.trim().split("\n")).toEqual([line]);
+    },
+    startsPrism,
+  );
+});
+
 describe.each(["mock.mjs", "start.mjs", "example.mjs"])("node scripts/%s", (name) => {
   test("--help prints the usage and exits 0 without starting anything", async () => {
     const { code, stdout } = await runToEnd(name, ["--help"]);
