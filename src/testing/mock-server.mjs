@@ -90,7 +90,9 @@ export async function serveMock({
     input.body = read.body;
     if (store && pathname.startsWith("/__mock/")) return control(req, res, pathname);
     const operation = operations.find((op) => op.method === input.method && matches(op.path, pathname));
-    const preferences = readPrefer(req.headers.prefer, operation);
+    const preferences = req.headers.prefer
+      ? readPrefer(req.headers.prefer, operation, "request.header.prefer")
+      : readPrefer(preferInQuery(input.url.query), operation, "request.query");
     if (preferences.broken) return refuse(res, 400, preferences.broken);
     const requestConfig = {
       ...config,
@@ -104,8 +106,10 @@ export async function serveMock({
       ...validations.output.map(located("response")),
     ];
     if (violations.length > 0) res.setHeader("sl-violations", JSON.stringify(violations).slice(0, 8_000));
-    for (const v of violations)
-      httpLogger.error({ name: "VALIDATOR" }, `Violation: ${v.location.join(".")} ${v.message}`);
+    for (const v of violations) {
+      const level = v.severity === "Error" ? "error" : v.severity === "Warning" ? "warn" : "info";
+      httpLogger[level]({ name: "VALIDATOR" }, `Violation: ${v.location.join(".")} ${v.message}`);
+    }
     if (validations.output.some((v) => v.severity === errorSeverity)) {
       const error = new Error("The mock's answer breaks the spec; sl-violations names the rules");
       const errors = violations.filter((v) => v.location[0] === "response" && v.severity === "Error");
@@ -219,10 +223,11 @@ function sessionOf(headers) {
 }
 
 /**
- * The `Prefer` header's mock settings ({ code, exampleKey, dynamic }), or `broken`: a message
- * naming a value the operation does not document, with the values it does.
+ * The mock settings ({ code, exampleKey, dynamic }) a `Prefer` header (or Prism's `__code`
+ * query) asks for, or `broken`: a message naming, after `source`, a value the operation does
+ * not document, with the values it does.
  */
-function readPrefer(header, operation) {
+function readPrefer(header, operation, source) {
   const values = {};
   if (!header) return { values };
   for (const part of String(header).split(/[,;]/)) {
@@ -239,7 +244,7 @@ function readPrefer(header, operation) {
   const where = operation ? `${operation.iid ?? `${operation.method.toUpperCase()} ${operation.path}`}` : "";
   if (values.dynamic !== undefined) {
     if (values.dynamic !== "true" && values.dynamic !== "false") {
-      return { broken: `request.header.prefer: dynamic=${values.dynamic} is not true or false` };
+      return { broken: `${source}: dynamic=${values.dynamic} is not true or false` };
     }
     values.dynamic = values.dynamic === "true";
   }
@@ -248,7 +253,7 @@ function readPrefer(header, operation) {
   if (values.code !== undefined) {
     if (!codes.includes(values.code)) {
       return {
-        broken: `request.header.prefer: code=${values.code} is not a status ${where} documents (use one of ${codes.join(", ")})`,
+        broken: `${source}: code=${values.code} is not a status ${where} documents (use one of ${codes.join(", ")})`,
       };
     }
     values.code = Number(values.code);
@@ -260,11 +265,19 @@ function readPrefer(header, operation) {
     const keys = (response?.contents ?? []).flatMap((content) => (content.examples ?? []).map((e) => e.key));
     if (!keys.includes(values.exampleKey)) {
       return {
-        broken: `request.header.prefer: example=${values.exampleKey} is not an example of ${where}'s ${status} answer (use one of ${keys.join(", ") || "none"})`,
+        broken: `${source}: example=${values.exampleKey} is not an example of ${where}'s ${status} answer (use one of ${keys.join(", ") || "none"})`,
       };
     }
   }
   return { values };
+}
+
+/** Prism's other way to ask, without a `Prefer` header: `?__code=404&__example=Name`. */
+function preferInQuery(query) {
+  const parts = ["code", "example", "dynamic"]
+    .filter((name) => typeof query[`__${name}`] === "string")
+    .map((name) => `${name}=${query[`__${name}`]}`);
+  return parts.length > 0 ? parts.join(", ") : undefined;
 }
 
 /** Whether a path matches an operation's path template (`/groups/{group_id}`). */
