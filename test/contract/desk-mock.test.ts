@@ -202,3 +202,47 @@ test(
   },
   startsPrism,
 );
+
+test.each(["stateful", "static"])(
+  "in %s mode, a body that is not JSON and an unknown Prefer value are 400s in the spec's Error shape",
+  async (mode) => {
+    const result = await inNode(`
+      const mock = await startDeskMock({ cwd: root, mode: ${JSON.stringify(mode)} });
+      const notJson = await fetch(mock.baseUrl + "/groups/77/membership", { method: "POST", headers, body: "{agentId: 2" });
+      const typo = await call(mock, "GET", "/groups/77", undefined, { Prefer: "code=999" });
+      const example = await call(mock, "GET", "/groups/77", undefined, { Prefer: "example=Nope" });
+      const answer = { status: notJson.status, type: notJson.headers.get("content-type"), body: await notJson.json() };
+      await mock.stop();
+      return [answer, typo, example];
+    `);
+    expect(result).toEqual([
+      {
+        status: 400,
+        type: "application/json",
+        body: {
+          message: expect.stringMatching(
+            /^request\.body: Request body must be JSON \(the content type says application\/json\): /,
+          ),
+          error: true,
+        },
+      },
+      {
+        status: 400,
+        body: {
+          message:
+            "request.header.prefer: code=999 is not a status getGroup documents (use one of 200, 400, 401, 403, 404, 408, 429, 500, 502, 503, 504)",
+          error: true,
+        },
+      },
+      {
+        status: 400,
+        body: {
+          message:
+            "request.header.prefer: example=Nope is not an example of getGroup's 200 answer (use one of ViewGroup, GroupWithoutMembers)",
+          error: true,
+        },
+      },
+    ]);
+  },
+  startsPrism,
+);
