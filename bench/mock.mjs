@@ -28,7 +28,7 @@ const flags = readCommandLine("bench/mock", {
     "no-write": { type: "boolean" },
   },
 });
-const rounds = Number(flags.rounds ?? 40);
+const rounds = Number(flags.rounds ?? 60);
 const requests = Number(flags.requests ?? 300);
 const concurrency = Number(flags.concurrency ?? 8);
 
@@ -103,7 +103,9 @@ const aa = noiseBand(pairedRatios(samples["stateful (A/A copy)"].wall, samples.s
 // Cost per request is the inverse of requests per second: stateful / static.
 const reading = compare(1 / ratio.median, aa.halfWidth);
 const verdict = reading === "no measurable difference" ? "not measurably different from" : `${reading} than`;
-const command = "tools/runtimes/node_modules/node22/bin/node bench/mock.mjs";
+const command = ["tools/runtimes/node_modules/node22/bin/node bench/mock.mjs", ...process.argv.slice(2)]
+  .filter((arg) => arg !== "--no-write")
+  .join(" ");
 const section = `<!-- mock-benchmark:start -->
 ## The stateful mock against the static one
 
