@@ -19,6 +19,8 @@ module.exports = {
   // cannot load: it is proven through the built package (test/package, test/contract/scripts).
   collectCoverageFrom: ["<rootDir>/src/**/*.ts", "!<rootDir>/src/testing/**"],
   coverageReporters: ["text-summary"],
+  // The run's last lines name any test that did not run (a skip is never silent).
+  reporters: ["default", "<rootDir>/test/helpers/skip-reporter.cjs"],
   coverageThreshold: { global: { lines: 95 } },
   globalSetup: "<rootDir>/test/contract/global-setup.mjs",
   globalTeardown: "<rootDir>/test/contract/global-teardown.mjs",

@@ -1,7 +1,10 @@
 // Turns a run's samples into its figures: per-contender medians, paired ratios against the
 // references, the A/A noise bands, how desk compares with each contender, and the targets.
+import { FAST, FULL, PARSE, PARSE_AGAIN, SHIPPED } from "./answer-formats.mjs";
 import {
   BARE,
+  CHECK_LIMIT,
+  DESK_OFF,
   LIVE_HEAP_LIMIT_MB,
   PAGINATION_LIMIT,
   PEERS_WITH_RETRIES,
@@ -77,6 +80,10 @@ export function targets({ requests, pagination, builds }) {
     target: `pagination at most ${PAGINATION_LIMIT}x the raw loop`,
     measures: judged(pagination.timed, RAW_LOOP, PAGINATION_LIMIT),
   });
+  list.push({
+    target: `pagination with the answers checked ("warn") at most ${CHECK_LIMIT}x unchecked ("off")`,
+    measures: judged(pagination.timed, `${builds.current.label} ${DESK_OFF}`, CHECK_LIMIT),
+  });
   const live = pagination.memory[builds.current.label].liveMB;
   const groups = pagination.total.toLocaleString("en-US");
   list.push({
@@ -85,4 +92,17 @@ export function targets({ requests, pagination, builds }) {
     verdict: live < LIVE_HEAP_LIMIT_MB ? "met" : "missed",
   });
   return list;
+}
+
+/** The format-check part: the A/A band of JSON.parse against itself, and per contender its µs
+ *  per page with its ratios to the parse and to the check as shipped. */
+export function formatFigures({ samples, pageBytes, limit }) {
+  const band = noiseBand(pairedRatios(samples[PARSE_AGAIN].wall, samples[PARSE].wall));
+  const rows = [PARSE, PARSE_AGAIN, SHIPPED, FAST, FULL].map((name) => ({
+    name,
+    own: summary(samples[name].wall),
+    toParse: paired(samples, name, PARSE, "wall"),
+    toShipped: paired(samples, name, SHIPPED, "wall"),
+  }));
+  return { band, rows, pageBytes, limit, rounds: samples[PARSE].wall.length };
 }

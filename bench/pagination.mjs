@@ -9,7 +9,7 @@
 // the client holds one page at a time, and the raw loop fetches a page when it needs it.
 import createClient from "openapi-fetch";
 import { pairedRounds } from "./pairing.mjs";
-import { DESK_PAGES, deskOptions, OPENAPI_LOOP, RAW_LOOP, TOKEN } from "./settings.mjs";
+import { DESK_OFF, DESK_PAGES, deskOptions, OPENAPI_LOOP, RAW_LOOP, TOKEN } from "./settings.mjs";
 import { headersFor } from "./spec.mjs";
 
 /** The peak-heap walk samples `heapUsed` every this many items. */
@@ -23,8 +23,12 @@ const MB = 2 ** 20;
  *  `seen`, one page's worth, in order; `end()` checks that nothing is left. */
 export function walkers(url, builds, limit) {
   const headers = headersFor(TOKEN);
-  const desks = Object.values(builds).map(({ label, createDeskClient }) => {
-    const desk = createDeskClient(deskOptions(url));
+  // Each build, and this checkout's with the answers' schema unchecked.
+  const { current } = builds;
+  const plain = Object.values(builds).map(({ label, createDeskClient }) => [label, createDeskClient, {}]);
+  const unchecked = [`${current.label} ${DESK_OFF}`, current.createDeskClient, { validateResponses: "off" }];
+  const desks = [...plain, unchecked].map(([label, createDeskClient, extra]) => {
+    const desk = createDeskClient({ ...deskOptions(url), ...extra });
     // The iterator protocol `for await (const group of desk.groups.list(...))` runs on.
     return [
       label,
@@ -46,9 +50,9 @@ export function walkers(url, builds, limit) {
     ];
   });
   // desk's walk without the per-item iterator: this checkout's build, page by page.
-  const current = builds.current.createDeskClient(deskOptions(url));
+  const pagesDesk = current.createDeskClient(deskOptions(url));
   const deskPages = (seen) => {
-    const pages = current.groups.list({ limit }).pages();
+    const pages = pagesDesk.groups.list({ limit }).pages();
     let last = false;
     return {
       async page() {
@@ -75,7 +79,7 @@ export function walkers(url, builds, limit) {
   });
   return Object.fromEntries([
     ...desks,
-    [`${builds.current.label} ${DESK_PAGES}`, deskPages],
+    [`${current.label} ${DESK_PAGES}`, deskPages],
     [OPENAPI_LOOP, openapiLoop],
     [RAW_LOOP, rawLoop],
   ]);

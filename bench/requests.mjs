@@ -8,7 +8,7 @@ import { ofetch } from "ofetch";
 import createClient from "openapi-fetch";
 import { request } from "undici";
 import { drive, pairedRounds } from "./pairing.mjs";
-import { BARE, BARE_TIMEOUT, deskOptions, FETCH, RETRIES, TIMEOUT_MS, TOKEN } from "./settings.mjs";
+import { BARE, BARE_TIMEOUT, DESK_OFF, deskOptions, FETCH, RETRIES, TIMEOUT_MS, TOKEN } from "./settings.mjs";
 import { headersFor } from "./spec.mjs";
 
 /** Throws unless `group` is the group `id` (every contender checks its answer the same way). */
@@ -25,6 +25,7 @@ export function contenders(url, builds) {
       return [label, async (id) => expectGroup(await desk.groups.get(id), id)];
     }),
   );
+  const unchecked = builds.current.createDeskClient({ ...deskOptions(url), validateResponses: "off" });
   const bare = createClient({ baseUrl: url, headers });
   const hey = createHeyApiClient({ baseUrl: url, headers });
   const of = ofetch.create({ baseURL: url, headers, retry: RETRIES, timeout: TIMEOUT_MS });
@@ -36,6 +37,7 @@ export function contenders(url, builds) {
   };
   return {
     ...desks,
+    [`${builds.current.label} ${DESK_OFF}`]: async (id) => expectGroup(await unchecked.groups.get(id), id),
     "undici.request": async (id) => {
       const { statusCode, body } = await request(`${url}/groups/${id}`, { headers });
       if (statusCode !== 200) throw new Error(`HTTP ${statusCode}`);

@@ -14,9 +14,11 @@ import { maxPageLimit } from "../scripts/lib/spec-facts.mjs";
 import { bundleSize, sizes } from "../scripts/size.mjs";
 import { loadBuilds } from "./builds.mjs";
 import { startChildServer } from "./child-server.mjs";
-import { targets, timedFigures } from "./figures.mjs";
+import { benchFormats } from "./answer-formats.mjs";
+import { formatFigures, targets, timedFigures } from "./figures.mjs";
 import { benchImports } from "./import-cost.mjs";
 import { ensurePeers } from "./peers.mjs";
+import { sectionOf, withSection } from "./rate-limit-report.cjs";
 import { render } from "./report.mjs";
 import { BARE, FETCH, RAW_LOOP } from "./settings.mjs";
 
@@ -45,6 +47,7 @@ const PLANS = {
     },
     pagination: { total: 100_000, limit: maxPageLimit, walks: 5 },
     importRuns: 10,
+    formats: { limit: maxPageLimit, rounds: 400, parsesPerBlock: 10 },
   },
   quick: {
     requests: {
@@ -53,6 +56,7 @@ const PLANS = {
     },
     pagination: { total: 5_000, limit: maxPageLimit, walks: 1 },
     importRuns: 2,
+    formats: { limit: maxPageLimit, rounds: 20, parsesPerBlock: 2 },
   },
 };
 
@@ -164,6 +168,11 @@ async function measure() {
     log("4. bundle size");
     results.size = await sizes();
     if (builds.baseline) results.size.baseline = await bundleSize(builds.baseline.entry);
+    const f = plan.formats;
+    log(
+      `5. format checks: ${f.rounds} paired rounds of ${f.parsesPerBlock} parses of a ${f.limit}-group page`,
+    );
+    results.formats = formatFigures(await benchFormats(f));
   } finally {
     cleanup();
   }
@@ -186,7 +195,10 @@ if (options.quick) {
   console.log(report);
   log("quick run: nothing written");
 } else {
-  writeFileSync(join(root, "BENCHMARKS.md"), report);
+  // The rate-limit benchmark's section is written by bench/rate-limit.mjs: keep it.
+  const file = join(root, "BENCHMARKS.md");
+  const kept = sectionOf(readFileSync(file, "utf8"));
+  writeFileSync(file, kept ? withSection(report, kept) : report);
   console.log(report);
   log("wrote BENCHMARKS.md");
 }

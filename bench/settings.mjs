@@ -15,6 +15,10 @@ export const deskOptions = (baseUrl) => ({
   timeoutMs: TIMEOUT_MS,
 });
 
+/** This checkout's build with the answer's schema left unchecked: against it, desk (whose default
+ *  is `validateResponses: "warn"`) shows what checking each answer costs. */
+export const DESK_OFF = 'validateResponses: "off"';
+
 /** The reference contenders of the per-request part. */
 export const FETCH = "fetch + json()";
 export const BARE = "openapi-fetch";
@@ -50,5 +54,7 @@ export const PEERS_WITH_RETRIES = ["ofetch", "ky", "axios"];
 export const PER_REQUEST_LIMIT = 1.03;
 /** ... a walk over every group at most this times the raw loop's time, ... */
 export const PAGINATION_LIMIT = 1.1;
+/** ... a walk over pages of 500 groups checked ("warn") at most this times the same unchecked, ... */
+export const CHECK_LIMIT = 1.05;
 /** ... and the heap a walk holds at its last page under this many MB. */
 export const LIVE_HEAP_LIMIT_MB = 1;

@@ -6,13 +6,17 @@
 //                 token header, the content type, and per operation its method, path and the
 //                 rules of each parameter and body field (keyed by operation, so two
 //                 operations may have parameters of the same name with other bounds)
+//   answers.ts    per operation, a validator of its 2xx JSON answer, written by Ajv's
+//                 standalone mode: plain code with no import, compiled here and never at run time
 // Usage: node scripts/generate.mjs [--out DIR]   (default: generated/)
 // Deterministic: the same spec gives the same bytes, so tests compare a fresh run with
 // the committed files to catch drift.
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { compileAnswers } from "./lib/answer-validators.mjs";
 import { readCommandLine } from "./lib/command-line.mjs";
 import openapi from "./lib/openapi.cjs";
 import { root } from "./lib/root.mjs";
@@ -76,6 +80,9 @@ try {
 
   // 3. The runtime table.
   writeFileSync(join(out, "spec.ts"), specTable(spec));
+
+  // 4. The answers' validators.
+  writeFileSync(join(out, "answers.ts"), answerValidators(spec));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -159,4 +166,53 @@ function specTable(spec) {
     .join("\n");
   const all = `export const spec = { ${Object.keys(table).join(", ")} } as const;\n`;
   return `${banner("Names and numbers stated by the spec, for the runtime.")}\n${body}\n${all}`;
+}
+
+/** Validators of each operation's 2xx JSON answer, as a TypeScript module: Ajv compiles the
+ *  spec's schemas here (scripts/lib/answer-validators.mjs) and its standalone mode writes the
+ *  code out; the module imports nothing and compiles nothing at run time. `format` is not
+ *  checked: in JSON Schema 2020-12 (OpenAPI 3.1's dialect) it is an annotation unless a
+ *  vocabulary asserts it, and checking `date-time` and `uri` costs more than the rest of the
+ *  check (BENCHMARKS.md, "Checking answers"). */
+function answerValidators(spec) {
+  const standalone = createRequire(import.meta.url)("ajv/dist/standalone").default;
+  const { ajv, ids, byOperation } = compileAnswers(spec, { code: true });
+  let code = standalone(ajv, ids);
+  if (/\brequire\(|\bimport\b/.test(code)) {
+    throw new Error("the answer validators need a runtime helper; they must import nothing");
+  }
+  // Ajv's exports become one typed table; its functions get types for strict TypeScript.
+  const functionOf = Object.fromEntries(
+    [...code.matchAll(/^export const (\w+) = (validate\d+);$/gm)].map(([, id, fn]) => [id, fn]),
+  );
+  const table = Object.entries(byOperation)
+    .map(([id, shared]) => `  ${id}: ${functionOf[shared]} as AnswerValidator,`)
+    .join("\n");
+  code = code
+    .replace(/^"use strict";\n/, "")
+    .replaceAll(/^let vErrors = null;$/gm, "let vErrors: any = null;")
+    .replaceAll(/^export const \w+ = validate\d+;\n/gm, "")
+    .replaceAll(
+      /^function (validate\d+)\(data, \{([^}]*)\}=\{\}\)\{$/gm,
+      "$1.errors = null as any;\nfunction $1(data: any, {$2}: any = {}): boolean {",
+    );
+  return `${banner("Validators of each operation's 2xx JSON answer, written by Ajv's standalone mode.")}
+/* eslint-disable */
+/** An error as a validator reports it (Ajv's shape; \`message\` never holds a value of the answer). */
+export interface AnswerError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** True when the answer keeps the schema; otherwise \`errors\` lists why. */
+export type AnswerValidator = ((body: unknown) => boolean) & { errors?: AnswerError[] | null };
+
+${code}
+/** The validator of each operation's 2xx answer. */
+export const answerValidators = {
+${table}
+} as const;
+`;
 }

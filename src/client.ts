@@ -1,12 +1,15 @@
-// createDeskClient: openapi-fetch underneath, the hardened transport below it, and the
-// resources on top. The token lives only inside the transport.
+// createDeskClient: the options settled, the transport that holds the token, openapi-fetch on
+// top of it, and the resources on top of that. The token lives only inside the transport.
 import createClient, { type Client } from "openapi-fetch";
+import { AnswerChecks } from "./core/answer-check.js";
+import { Caller } from "./core/caller.js";
 import { resolveClientOptions } from "./core/client-config.js";
 import { REDACTED } from "./core/defaults.js";
 import { Middlewares } from "./core/middleware.js";
 import { serializePath } from "./core/path.js";
 import { guardRaw } from "./core/raw.js";
 import { Redactor } from "./core/redact.js";
+import { RateLimiter, type RateLimitState } from "./core/rate-limiter.js";
 import { Transport } from "./core/transport.js";
 import type { DeskClientOptions } from "./options.js";
 import { Groups } from "./resources/groups.js";
@@ -22,26 +25,34 @@ export interface DeskClient {
   readonly raw: Client<paths>;
   /** The base URL requests go to. */
   readonly baseUrl: string;
+  /** The client-wide limiter right now: the pace learned from 429s, the calls waiting their
+   *  turn, the attempts in flight. A fresh snapshot on each read. */
+  readonly rateLimit: RateLimitState;
 }
 
 /** Creates a client. Throws `DeskValidationError` for a missing token or a bad option. */
 export function createDeskClient(options: DeskClientOptions = {}): DeskClient {
   const config = resolveClientOptions(options);
   const redactor = new Redactor(config.token);
-  const transport = new Transport({ ...config, redactor, defaults: config.settings });
+  const { origin, token, fetch, userAgent, log, baseUrl, settings } = config;
+  const limiter = new RateLimiter(config.maxConcurrency, log);
+  const transport = new Transport({ origin, token, redactor, fetch, userAgent, log, limiter });
   const openapi = createClient<paths>({
-    baseUrl: config.baseUrl,
-    fetch: (request: Request) => transport.send(request),
+    baseUrl,
     pathSerializer: serializePath,
     headers: config.defaultHeaders,
   });
-  const context = { transport, redactor, log: config.log, middlewares: new Middlewares(openapi) };
+  const answers = new AnswerChecks(config.validateResponses, log);
+  const context = { openapi, transport, settings, baseUrl, log, answers };
   const desk: DeskClient = {
-    groups: new Groups(openapi, context),
-    raw: guardRaw(openapi, context),
-    baseUrl: config.baseUrl,
+    groups: new Groups(new Caller(context)),
+    raw: guardRaw(context, new Middlewares(openapi)),
+    baseUrl,
+    get rateLimit() {
+      return limiter.state();
+    },
   };
-  const shown = `DeskClient { baseUrl: '${config.baseUrl}', apiToken: '${REDACTED}' }`;
+  const shown = `DeskClient { baseUrl: '${baseUrl}', apiToken: '${REDACTED}' }`;
   Object.defineProperty(desk, Symbol.for("nodejs.util.inspect.custom"), { value: () => shown });
   Object.defineProperty(desk, "toString", { value: () => shown });
   return Object.freeze(desk);

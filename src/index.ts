@@ -2,9 +2,11 @@
 // (transport, retry policy, validators, redaction), the generated runtime table, and the
 // error-class table (the README lists the statuses).
 export { createDeskClient, type DeskClient } from "./client.js";
+export type { ValidateResponses } from "./core/answer-check.js";
 export type { DeskPromise, WithResponse } from "./core/desk-promise.js";
 export { LOG_LEVELS, type Logger, type LogLevel } from "./core/log.js";
 export type { PagePromise } from "./core/page-promise.js";
+export type { RateLimitState } from "./core/rate-limiter.js";
 export {
   DeskAbortError,
   DeskApiError,
@@ -22,6 +24,7 @@ export {
   DeskValidationError,
   isDeskApiError,
   isDeskError,
+  type Violation,
 } from "./errors.js";
 export type {
   CallOptions,

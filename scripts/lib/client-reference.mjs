@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { Application, OptionDefaults } from "typedoc";
+import { Application, OptionDefaults, RendererEvent } from "typedoc";
 import { root } from "./root.mjs";
 
 /** The folder name of the client reference, inside the docs folder. */
@@ -16,7 +16,26 @@ export const clientFolder = "client";
  *  at different depths. */
 const httpApiPlaceholder = "https://http-api-reference.invalid/";
 
-const readme = `# TypeScript client reference
+/** The guides (docs/guides/*.md), rendered as pages of the reference, in the order the README
+ *  first links to them; a guide the README does not link to is an error. */
+const guidesDir = join(root, "docs", "guides");
+const linked = [
+  ...new Set(
+    [...readFileSync(join(root, "README.md"), "utf8").matchAll(/\(docs\/guides\/([\w-]+\.md)[)#]/g)].map(
+      (match) => match[1],
+    ),
+  ),
+];
+const unlinked = readdirSync(guidesDir).filter((file) => file.endsWith(".md") && !linked.includes(file));
+if (unlinked.length > 0)
+  throw new Error(`the README links to no page of these guides: ${unlinked.join(", ")}`);
+export const guides = linked.map((file) => [
+  file,
+  /^# (.+)$/m.exec(readFileSync(join(guidesDir, file), "utf8"))[1],
+]);
+
+/** The reference's front page, written to `dir`: its links to the guides are relative to it. */
+const readme = (dir) => `# TypeScript client reference
 
 The exports of the \`sendbird-desk-platform\` package, generated from its source. Start with
 {@link createDeskClient} and its options, {@link DeskClientOptions}. Every failure is one of
@@ -25,6 +44,10 @@ the error classes below {@link DeskError}.
 The HTTP API itself (operations, parameters, schemas, examples) is described in the
 [HTTP API reference](${httpApiPlaceholder}). The version in this page's title is the
 package's; the API version is the \`v1\` in every request URL.
+
+## Guides
+
+${guides.map(([file, title]) => `- [${title}](${relative(dir, join(guidesDir, file)).split(sep).join("/")})`).join("\n")}
 `;
 
 /**
@@ -36,12 +59,14 @@ export async function buildClientReference(docsDir) {
   const scratch = mkdtempSync(join(tmpdir(), "desk-typedoc-"));
   try {
     const readmeFile = join(scratch, "README.md");
-    writeFileSync(readmeFile, readme);
+    writeFileSync(readmeFile, readme(scratch));
     const app = await Application.bootstrap({
       entryPoints: [join(root, "src", "index.ts")],
       tsconfig: join(root, "tsconfig.build.json"),
       out,
       readme: readmeFile,
+      projectDocuments: guides.map(([file]) => join(guidesDir, file)),
+      alwaysCreateEntryPointModule: false, // the guides beside the exports, not a module "index"
       name: "sendbird-desk-platform",
       includeVersion: true,
       disableSources: true, // the package ships src/; the pages need no link to a host
@@ -55,6 +80,17 @@ export async function buildClientReference(docsDir) {
     });
     const project = await app.convert();
     if (!project || app.logger.hasErrors()) throw new Error("TypeDoc could not convert src/index.ts");
+    // A guide is named after its file, which gives its page a short address; once the pages
+    // are laid out, it takes its own heading for the sidebar and the title.
+    const titles = new Map(guides.map(([file, title]) => [file.replace(/\.md$/, ""), title]));
+    app.renderer.on(
+      RendererEvent.BEGIN,
+      () => {
+        for (const document of project.documents ?? [])
+          document.name = titles.get(document.name) ?? document.name;
+      },
+      100,
+    );
     rmSync(out, { recursive: true, force: true });
     await app.generateOutputs(project);
     if (app.logger.hasErrors()) throw new Error("TypeDoc could not write the client reference");

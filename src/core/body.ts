@@ -13,27 +13,19 @@ export interface BodyRead {
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const EMPTY = new Uint8Array(0);
 
-/** Reads `response`'s body, at most `maxBytes` of it, ending early when `signal` aborts.
- *  `trusted` marks a response of the platform's own fetch, which stops reading when its
- *  signal aborts; any other body is read chunk by chunk, so it can be cancelled. */
+/** Reads `response`'s body, at most `maxBytes` of it. Each read is raced against `signal`
+ *  when one is given: the body of an injected fetch may ignore the signal it was handed (the
+ *  platform's own fetch stops reading when its signal aborts). */
 export async function readBody(
   response: Response,
   maxBytes: number,
-  signal: AbortSignal,
-  trusted: boolean,
+  signal: AbortSignal | undefined,
 ): Promise<BodyRead> {
   if (NULL_BODY_STATUSES.has(response.status) || !response.body) return { bytes: EMPTY, tooLarge: false };
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  const encoded = response.headers.has("content-encoding");
-  // Fast path: the declared length is the decoded length and fits.
-  if (trusted && !encoded && declared <= maxBytes) {
-    return { bytes: new Uint8Array(await response.arrayBuffer()), tooLarge: false };
-  }
-  return readChunks(response.body, maxBytes, trusted ? undefined : signal);
+  return readChunks(response.body, maxBytes, signal);
 }
 
-/** Reads chunk by chunk up to the cap; each read is raced against `signal` when given (a body
- *  of the platform's fetch ends by itself when its signal aborts). */
+/** Reads chunk by chunk up to the cap, then releases the connection. */
 async function readChunks(
   body: ReadableStream<Uint8Array>,
   maxBytes: number,

@@ -14,7 +14,8 @@ import {
   MAX_RETRIES_LIMIT,
   MAX_TIMEOUT_MS,
 } from "./defaults.js";
-import { checkHeaders } from "./headers.js";
+import { checkValidateResponses, type ValidateResponses } from "./answer-check.js";
+import { checkHeaders, headersForOpenapiFetch } from "./headers.js";
 import type { CallSettings } from "./transport.js";
 import { checkObject, checkValue, fail } from "./validate.js";
 
@@ -55,24 +56,23 @@ export interface CheckedRequestOptions {
   signal: AbortSignal | undefined;
   headers: RequestOptions["headers"];
   overrides: Partial<CallSettings>;
+  /** The call's own `validateResponses`, when it gives one. */
+  validateResponses: ValidateResponses | undefined;
 }
-
-/** What a call without options runs with (most calls). */
-const NO_OPTIONS: CheckedRequestOptions = Object.freeze({
-  signal: undefined,
-  headers: undefined,
-  overrides: Object.freeze({}),
-});
 
 /** A call's options, checked: its signal, its headers, and the settings it overrides. */
 export function checkRequestOptions(options: RequestOptions | undefined): CheckedRequestOptions {
-  if (options === undefined) return NO_OPTIONS;
   checkObject("options", options);
-  const { signal, headers, ...rest } = options;
+  const { signal, headers, validateResponses, ...rest } = options ?? {};
   if (signal !== undefined && !(signal instanceof AbortSignal))
     fail("signal", signal, "must be an AbortSignal");
   checkHeaders("headers", headers);
-  return { signal, headers, overrides: checkCallOptions(rest) };
+  return {
+    signal,
+    headers: headersForOpenapiFetch(headers),
+    overrides: checkCallOptions(rest),
+    validateResponses: checkValidateResponses(validateResponses),
+  };
 }
 
 /** The call settings of a client: its options over the defaults. */

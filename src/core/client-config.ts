@@ -2,10 +2,11 @@
 // are logged, the User-Agent, and the call settings over the defaults and the environment.
 import type { DeskClientOptions, FetchFunction } from "../options.js";
 import { PACKAGE_NAME, VERSION } from "../version.js";
+import { checkValidateResponses, type ValidateResponses } from "./answer-check.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { clientSettings } from "./call-options.js";
-import { DEFAULT_LOG_LEVEL } from "./defaults.js";
-import { checkHeaders, runtimeName } from "./headers.js";
+import { DEFAULT_LOG_LEVEL, DEFAULT_MAX_CONCURRENCY, MAX_CONCURRENCY_LIMIT } from "./defaults.js";
+import { checkHeaders, headersForOpenapiFetch, runtimeName } from "./headers.js";
 import {
   createLog,
   isLogLevel,
@@ -16,7 +17,7 @@ import {
   type LogLevel,
 } from "./log.js";
 import type { CallSettings } from "./transport.js";
-import { checkObject, fail } from "./validate.js";
+import { checkObject, checkValue, fail } from "./validate.js";
 
 /** The environment variables the client reads when an option is not given. */
 const TOKEN_ENV = "SENDBIRD_DESK_API_TOKEN";
@@ -44,6 +45,9 @@ export interface ClientConfig {
   userAgent: string;
   log: Log;
   settings: CallSettings;
+  validateResponses: ValidateResponses | undefined;
+  /** The cap on attempts in flight, client-wide. */
+  maxConcurrency: number;
 }
 
 /** Checks the client's options and settles them over the defaults and the environment. */
@@ -69,15 +73,23 @@ export function resolveClientOptions(options: DeskClientOptions): ClientConfig {
   if (typeof userAgent !== "string" || !PRINTABLE.test(userAgent))
     fail("userAgent", userAgent, "must be printable ASCII");
   checkHeaders("defaultHeaders", options.defaultHeaders);
+  const { maxConcurrency = DEFAULT_MAX_CONCURRENCY } = options;
+  checkValue("maxConcurrency", maxConcurrency, {
+    type: "integer",
+    minimum: 1,
+    maximum: MAX_CONCURRENCY_LIMIT,
+  });
   return {
     baseUrl: url.href.replace(/\/+$/, ""),
     origin: url.origin,
     token,
     fetch: options.fetch,
-    defaultHeaders: options.defaultHeaders,
+    defaultHeaders: headersForOpenapiFetch(options.defaultHeaders),
     userAgent: `${PACKAGE_NAME}/${VERSION} ${runtimeName()} ${userAgent}`.trim(),
     log: createLog(logLevelOf(options.logLevel), checkLogger(options.logger)),
     settings: clientSettings(options),
+    validateResponses: checkValidateResponses(options.validateResponses),
+    maxConcurrency,
   };
 }
 

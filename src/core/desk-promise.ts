@@ -1,14 +1,8 @@
-// The promise every resource method returns: a real Promise of the value, which can also
-// hand over the final Response. The call runs once, however many ways it is consumed.
-import { requestIdOf } from "./request-id.js";
-
-/** A call's answer: the final Response (body read), its text, and the checked value. */
-export interface Outcome<T> {
-  response: Response;
-  text: string;
-  /** Parses and checks the body; throws `DeskInvalidResponseError` when it is not the documented shape. */
-  read(): T;
-}
+// The promise every resource method returns: a real Promise of the value, settled with it (so
+// the platform's own `Promise.prototype.then` sees the value too), which can also hand over
+// the final Response. The call runs once, however many ways it is consumed.
+import { requestIdOf } from "../errors.js";
+import type { Outcome } from "./call.js";
 
 /** The value with the answer it came from. */
 export interface WithResponse<T> {
@@ -19,20 +13,28 @@ export interface WithResponse<T> {
   requestId: string | undefined;
 }
 
-/** The base Promise's executor: its own value is never read, as then() is overridden. */
-const settleUnread = (resolve: (value: never) => void) => resolve(undefined as never);
+const ignore = () => {};
 
 /** A `Promise<T>` with `.withResponse()` and `.asResponse()`. */
 export class DeskPromise<T> extends Promise<T> {
-  readonly #run: () => Promise<Outcome<T>>;
-  #outcome: Promise<Outcome<T>> | undefined;
-  #value: Promise<T> | undefined;
+  /** Starts the call on first use, and settles this promise with its value. */
+  readonly #begin: () => Promise<Outcome<T>>;
 
-  /** Wraps a call; `lazy` ones start when first consumed, the others at once. */
-  constructor(run: () => Promise<Outcome<T>>, lazy = false) {
-    super(settleUnread); // never read: every consumer goes through then()
-    this.#run = run;
-    if (!lazy) this.outcome();
+  /** Wraps a call; a `lazy` one starts when first consumed, the others at once. */
+  constructor(start: () => Promise<Outcome<T>>, lazy = false) {
+    let settle!: (outcome: Promise<Outcome<T>>) => void;
+    super((resolve, reject) => {
+      settle = (outcome) => outcome.then((answer) => answer.parse()).then(resolve, reject);
+    });
+    let outcome: Promise<Outcome<T>> | undefined;
+    this.#begin = () => {
+      if (outcome === undefined) {
+        outcome = start();
+        settle(outcome);
+      }
+      return outcome;
+    };
+    if (!lazy) this.#begin();
   }
 
   // then(), catch() and finally() give plain Promises.
@@ -40,45 +42,28 @@ export class DeskPromise<T> extends Promise<T> {
     return Promise;
   }
 
-  /** The call's answer, requested once. */
+  /** The call's answer, requested once; the promise itself settles with its value. */
   protected outcome(): Promise<Outcome<T>> {
-    this.#outcome ??= this.#run();
-    return this.#outcome;
+    return this.#begin();
   }
 
-  /** The checked value, parsed once. */
-  protected value(): Promise<T> {
-    this.#value ??= this.outcome().then((outcome) => outcome.read());
-    return this.#value;
-  }
-
-  override then<A = T, B = never>(
-    onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Promise.then types it
-    onRejected?: ((reason: any) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return this.value().then(onFulfilled, onRejected);
-  }
-
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Promise.catch types it
-  override catch<B = never>(onRejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<T | B> {
-    return this.value().catch(onRejected);
-  }
-
-  override finally(onFinally?: (() => void) | null): Promise<T> {
-    return this.value().finally(onFinally);
+  /** Says that the caller consumes the call some other way (a walk, the Response): a failure
+   *  reaches them there, so the promise's own rejection is not reported as unhandled. */
+  protected consumedElsewhere(): void {
+    super.then(undefined, ignore);
   }
 
   /** The value, the final Response and the server's request ID. */
   async withResponse(): Promise<WithResponse<T>> {
     const outcome = await this.outcome();
-    const data = await this.value();
+    const data = await this;
     return { data, response: outcome.response, requestId: requestIdOf(outcome.response.headers) };
   }
 
   /** The final Response of a 2xx answer, body readable and not parsed; an error answer
    *  rejects with its typed error, as awaiting would. */
   async asResponse(): Promise<Response> {
+    this.consumedElsewhere();
     const { text, response } = await this.outcome();
     return new Response(text === "" ? null : text, response);
   }

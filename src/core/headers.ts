@@ -1,6 +1,7 @@
 // The headers the client owns, and how headers appear in a log line.
 import * as spec from "../../generated/spec.js";
 import { REDACTED } from "./defaults.js";
+import { serverTextBudget } from "./server-text.js";
 import { fail } from "./validate.js";
 
 /** Headers only the client sets: the token, the vendor's content type, and the User-Agent
@@ -28,6 +29,14 @@ export function checkHeaders(field: string, init: HeadersInit | undefined): void
   }
 }
 
+/** Caller-given headers as openapi-fetch should get them: it reads anything but a `Headers` as
+ *  an object of names, so a list of pairs (a valid `HeadersInit`) would arrive as a header
+ *  named `0`. A list becomes a `Headers`; an object keeps openapi-fetch's own meaning (a
+ *  `null` value removes a header). */
+export function headersForOpenapiFetch(init: HeadersInit | undefined): HeadersInit | undefined {
+  return Array.isArray(init) ? new Headers(init) : init;
+}
+
 /** The runtime, as the User-Agent names it: `node/22.1.0`, `bun/1.2.0`, `deno/2.0.0`. */
 export function runtimeName(): string {
   const g = globalThis as {
@@ -41,12 +50,14 @@ export function runtimeName(): string {
   return "runtime/unknown";
 }
 
-/** `name: value` pairs for a debug line, the token header's value shown as the mask. */
+/** `name: value` pairs for a debug line, the token header's value shown as the mask, and each
+ *  value as server text is shown (escaped; the line's server text bounded as a whole). */
 export function showHeaders(headers: Headers): string {
   const token = spec.auth.header.toLowerCase();
+  const show = serverTextBudget(); // one bound for the whole line
   const pairs: string[] = [];
   headers.forEach((value, name) => {
-    pairs.push(`${name}: ${name === token ? REDACTED : value}`);
+    pairs.push(`${name}: ${name === token ? REDACTED : show(value)}`);
   });
   return `{ ${pairs.join(", ")} }`;
 }

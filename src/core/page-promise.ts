@@ -1,59 +1,21 @@
 // What `list()` returns: the first page when awaited, every item with `for await`, every
-// page with `.pages()`. Nothing is requested until one of them begins, and the first page
-// is requested once however many begin.
-import { DeskPromise, type Outcome } from "./desk-promise.js";
-import { type PageOf, type PageQuery, PageWalk } from "./pagination.js";
+// page with `.pages()`. Nothing is requested until one of them begins (making an iterator
+// is not beginning: its first `next()` is), and the first page is requested once however
+// many begin.
+import type { Outcome } from "./call.js";
+import { DeskPromise } from "./desk-promise.js";
+import { type PageOf, type PageQuery, type PageRules, type PageStep, walkPages } from "./pagination.js";
 
-const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
-/** The items of a walk, handed out from a buffered page as already-settled promises (an
- *  async generator would cost a few hundred nanoseconds more per item). */
-class ItemIterator<Item extends { id: number }> implements AsyncIterator<Item, undefined> {
-  #buffer: Item[] = [];
-  #at = 0;
-  #refill: Promise<IteratorResult<Item, undefined>> | undefined;
-  readonly #walk: PageWalk<PageOf<Item>, Item>;
-
-  constructor(walk: PageWalk<PageOf<Item>, Item>) {
-    this.#walk = walk;
-  }
-
-  next(): Promise<IteratorResult<Item, undefined>> {
-    if (this.#refill) return this.#refill.then(() => this.next()); // one page request at a time
-    if (this.#at < this.#buffer.length)
-      return Promise.resolve({ done: false, value: this.#buffer[this.#at++]! });
-    this.#refill = this.#nextPage().finally(() => {
-      this.#refill = undefined;
-    });
-    return this.#refill;
-  }
-
-  async #nextPage(): Promise<IteratorResult<Item, undefined>> {
-    for (;;) {
-      const step = await this.#walk.next();
-      if (!step) return this.#release();
-      if (step.fresh.length === 0) continue;
-      this.#buffer = step.fresh;
-      this.#at = 1;
-      return { done: false, value: step.fresh[0]! };
-    }
-  }
-
-  /** Called by `break`: nothing more is requested, and the page is released. */
-  return(): Promise<IteratorResult<Item, undefined>> {
-    return Promise.resolve(this.#release());
-  }
-
-  #release(): IteratorReturnResult<undefined> {
-    this.#walk.stop();
-    this.#buffer = [];
-    this.#at = 0;
-    return DONE;
-  }
-
-  [Symbol.asyncIterator]() {
-    return this;
-  }
+/** How a listing asks for its pages. */
+export interface PageSource<Page> {
+  /** Asks for the page at `query`, with the listing's options. */
+  fetchPage(query: PageQuery): Promise<Outcome<Page>>;
+  /** Where the walk starts: the caller's own `offset` and `limit`. */
+  start: PageQuery;
+  /** The operation's rules for `offset` and `limit`, for reading `next` links. */
+  rules: PageRules;
+  /** Hears why a walk stopped early. */
+  warn(message: string): void;
 }
 
 /** A `DeskPromise` of the first page that also walks every page. */
@@ -61,41 +23,37 @@ export class PagePromise<Page extends PageOf<Item>, Item extends { id: number }>
   extends DeskPromise<Page>
   implements AsyncIterable<Item>
 {
-  readonly #fetchPage: (query: PageQuery) => Promise<Page>;
-  readonly #start: PageQuery;
-  readonly #warn: (message: string) => void;
+  readonly #source: PageSource<Page>;
 
-  /** `run` is the first page's call; `fetchPage` asks for any page and checks it; `warn`
-   *  hears why a walk stopped early. */
-  constructor(
-    run: () => Promise<Outcome<Page>>,
-    fetchPage: (query: PageQuery) => Promise<Page>,
-    start: PageQuery,
-    warn: (message: string) => void,
-  ) {
-    super(run, true);
-    this.#fetchPage = fetchPage;
-    this.#start = start;
-    this.#warn = warn;
+  constructor(source: PageSource<Page>) {
+    super(() => source.fetchPage(source.start), true);
+    this.#source = source;
   }
 
-  #walk(): PageWalk<Page, Item> {
-    const first = this.value();
-    return new PageWalk<Page, Item>(this.#fetchPage, this.#start, first, this.#warn);
+  /** Awaiting the listing (or then, catch, finally) requests its first page. */
+  override then<A = Page, B = never>(
+    onFulfilled?: ((value: Page) => A | PromiseLike<A>) | null,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as Promise.then types it
+    onRejected?: ((reason: any) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    this.outcome();
+    return super.then(onFulfilled, onRejected);
   }
 
   /** Every item across pages, each once (see the README on offset paging). */
-  [Symbol.asyncIterator](): AsyncIterator<Item, undefined> {
-    return new ItemIterator<Item>(this.#walk() as unknown as PageWalk<PageOf<Item>, Item>);
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    for await (const step of this.#walk()) yield* step.fresh;
   }
 
   /** Every page as the server sent it, under the same rules as the items. */
   async *pages(): AsyncGenerator<Page, void, undefined> {
-    const walk = this.#walk();
-    try {
-      for (let step = await walk.next(); step; step = await walk.next()) yield step.page;
-    } finally {
-      walk.stop();
-    }
+    for await (const step of this.#walk()) yield step.page;
+  }
+
+  /** The walk's steps; it begins at the first `next()`. */
+  async *#walk(): AsyncGenerator<PageStep<Page, Item>, void, undefined> {
+    this.consumedElsewhere();
+    const { fetchPage, start, rules, warn } = this.#source;
+    yield* walkPages<Page, Item>(this.outcome(), fetchPage, start, rules, warn);
   }
 }

@@ -1,23 +1,25 @@
-// `desk.raw`: openapi-fetch's own client, with what the resource methods have: the per-call
-// settings (`timeoutMs`, `maxRetries`, `maxResponseBytes`, `fetchOptions`) are honoured, any
-// error that escapes is a DeskError (a middleware's own is wrapped, as its cause), and a 2xx
-// body that is not JSON is a DeskInvalidResponseError instead of a bare SyntaxError.
-import type { Client, Middleware } from "openapi-fetch";
+// `desk.raw`: openapi-fetch's own client, on the same transport as the resource methods (the
+// token, retries, timeouts, masking), with their checks: the per-call settings (`timeoutMs`,
+// `maxRetries`, `maxResponseBytes`, `fetchOptions`) are checked and honoured, headers the
+// client owns are refused, every `HeadersInit` form arrives as written, and a 2xx body that
+// is not JSON is a `DeskInvalidResponseError` instead of a bare SyntaxError. HTTP errors come
+// back as openapi-fetch gives them: `{ error, response }`.
+import type { Client } from "openapi-fetch";
+import { type CallInfo, invalidAnswer } from "../errors.js";
 import type { paths } from "../types.js";
-import { parseAnswer } from "./answer.js";
-import { asDeskError } from "./call.js";
+import { asDeskError, type CallContext } from "./call.js";
 import { checkCallOptions } from "./call-options.js";
-import { callInfoOf } from "./exchange.js";
-import type { Log } from "./log.js";
+import { checkHeaders, headersForOpenapiFetch } from "./headers.js";
 import type { Middlewares } from "./middleware.js";
-import type { Redactor } from "./redact.js";
-import type { Transport } from "./transport.js";
+import { showServerText } from "./server-text.js";
 import { fail } from "./validate.js";
 
 /** What a raw call may carry besides openapi-fetch's own options. */
 interface RawInit {
-  middleware?: Middleware[];
   fetch?: unknown;
+  headers?: unknown;
+  parseAs?: string;
+  signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
   maxResponseBytes?: number;
@@ -25,47 +27,51 @@ interface RawInit {
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-const isAnything = (_body: unknown): _body is unknown => true;
 
-/** Checks that a 2xx answer openapi-fetch will parse as JSON is JSON. A per-call middleware,
- *  so its onResponse runs first, on the transport's own answer. */
-function jsonGuard(context: { redactor: Redactor; log: Log }): Middleware {
-  return {
-    async onResponse({ response, options }) {
-      if (options.parseAs !== "json" || !response.ok || response.status === 204) return undefined;
-      const text = await response.clone().text();
-      const info = callInfoOf(response);
-      if (text.trim()) parseAnswer(response, text, isAnything, { info, ...context });
-      return undefined;
-    },
-  };
-}
-
-/** `client` with every HTTP method guarded; `use` and `eject` act on the client itself, so a
- *  middleware added here runs for the resource methods too. */
-export function guardRaw(
-  client: Client<paths>,
-  context: { transport: Transport; redactor: Redactor; log: Log; middlewares: Middlewares },
-): Client<paths> {
-  const guard = jsonGuard(context);
-  const { middlewares } = context;
+/** `context.openapi` with every HTTP method guarded; `use` and `eject` act on the client
+ *  itself, so a middleware added here runs for the resource methods too. */
+export function guardRaw(context: CallContext, middlewares: Middlewares): Client<paths> {
+  const client = context.openapi;
   const guarded: Record<string, unknown> = {
     ...client,
-    use: (...added: Middleware[]) => middlewares.use(...added),
-    eject: (...ejected: Middleware[]) => middlewares.eject(...ejected),
+    use: (...added: Parameters<Middlewares["use"]>) => middlewares.use(...added),
+    eject: (...ejected: Parameters<Middlewares["eject"]>) => middlewares.eject(...ejected),
   };
   for (const method of METHODS) {
-    const send = client[method] as (path: unknown, init?: RawInit) => Promise<unknown>;
+    const send = client[method] as (path: unknown, init?: object) => Promise<unknown>;
     guarded[method] = async (path: unknown, init: RawInit = {}) => {
       const { timeoutMs, maxRetries, maxResponseBytes, fetchOptions, ...rest } = init;
       if (rest.fetch !== undefined)
         fail("fetch", rest.fetch, "is the client's; pass fetch to createDeskClient");
+      checkHeaders("headers", rest.headers as HeadersInit | undefined);
       const overrides = checkCallOptions({ timeoutMs, maxRetries, maxResponseBytes, fetchOptions });
-      const fetch = (request: Request) => context.transport.send(request, overrides);
-      const middleware = [...(rest.middleware ?? []), guard];
-      return send(path, { ...rest, fetch, middleware }).catch((error: unknown) => {
+      const settings = { ...context.settings, ...overrides };
+      const info: CallInfo = { method, url: `${context.baseUrl}${String(path)}`, attempts: 0 };
+      let answered: Response | undefined;
+      const fetch = async (request: Request) => {
+        answered = await context.transport.send(request, { settings, signal: rest.signal, info });
+        return answered;
+      };
+      const headers = headersForOpenapiFetch(rest.headers as HeadersInit | undefined);
+      try {
+        return await send(path, { ...rest, headers, fetch });
+      } catch (error) {
+        // openapi-fetch parses a 2xx body as JSON by default, and throws what JSON.parse throws
+        // (a SyntaxError of the realm the platform's Response lives in: checked by name).
+        if (
+          (error as Error | undefined)?.name === "SyntaxError" &&
+          answered?.ok &&
+          (rest.parseAs ?? "json") === "json"
+        ) {
+          const { status, headers: answeredHeaders } = answered;
+          const type = showServerText(answeredHeaders.get("content-type") ?? "no content type");
+          const problem = `the body is not valid JSON (${type})`;
+          const invalid = invalidAnswer(info, { status, headers: answeredHeaders }, problem);
+          context.log.warn(invalid.message);
+          throw invalid;
+        }
         throw asDeskError(error);
-      });
+      }
     };
   }
   return guarded as unknown as Client<paths>;

@@ -1,5 +1,7 @@
 // Input checks, run before anything is sent. The rules of parameters and body fields come
-// from the spec through generated/spec.ts, keyed by operation; one generic check reads them.
+// from the spec through generated/spec.ts, keyed by operation; one generic check reads the
+// rules of whatever operation it is given. The same rules and the same words serve every
+// check the client makes of a value: its options, its arguments, a `next` link's query.
 import { DeskValidationError } from "../errors.js";
 
 /** The JSON Schema keywords generated/spec.ts keeps for a value. */
@@ -31,7 +33,7 @@ function compiled(pattern: string): RegExp {
 }
 
 /** True when `value` keeps `rule`. */
-function keeps(value: unknown, rule: Rule): boolean {
+export function keeps(value: unknown, rule: Rule): boolean {
   const alternatives = rule.oneOf ?? rule.anyOf;
   if (alternatives) return alternatives.some((alternative) => keeps(value, alternative));
   if (rule.enum && !rule.enum.includes(value)) return false;
@@ -96,5 +98,40 @@ export function checkNamed(
     const rule = rules[name];
     if (!rule) fail(name, value, `is not one of ${Object.keys(rules).join(", ")}`);
     if (value !== undefined) checkValue(name, value, rule);
+  }
+}
+
+/** The values of a call, by where they go. */
+export interface Values {
+  path?: Record<string, unknown>;
+  query?: object | undefined;
+  body?: Record<string, unknown>;
+}
+
+/** What generated/spec.ts says of an operation's inputs. */
+interface OperationRules {
+  readonly parameters: {
+    readonly path?: Readonly<Record<string, Rule & { readonly required: boolean }>>;
+    readonly query?: Readonly<Record<string, Rule & { readonly required: boolean }>>;
+  };
+  readonly body?: { readonly required: readonly string[]; readonly fields: Readonly<Record<string, Rule>> };
+}
+
+/** A path parameter as a method's argument is named: `group_id` is `groupId`. */
+export const argumentName = (name: string): string =>
+  name.replace(/_([a-z\d])/g, (_, letter: string) => letter.toUpperCase());
+
+/** Checks every value of a call against its operation's rules: each path value is required,
+ *  query values are optional and named, body fields keep theirs. */
+export function checkValues(operation: OperationRules, values: Values): void {
+  for (const [name, rule] of Object.entries(operation.parameters.path ?? {})) {
+    checkValue(argumentName(name), values.path?.[name], rule);
+  }
+  if (operation.parameters.query) checkNamed("params", values.query, operation.parameters.query);
+  if (operation.body) {
+    for (const [name, rule] of Object.entries(operation.body.fields)) {
+      const value = values.body?.[name];
+      if (value !== undefined || operation.body.required.includes(name)) checkValue(name, value, rule);
+    }
   }
 }

@@ -1,88 +1,43 @@
 // The Group resource: the vendor's four actions, named list, get, addMember, removeMember.
-// Each method checks its arguments against the spec's rules and makes one call.
-import type { Client } from "openapi-fetch";
-import * as spec from "../../generated/spec.js";
-import { type CallContext, call } from "../core/call.js";
-import { DeskPromise } from "../core/desk-promise.js";
-import { PagePromise } from "../core/page-promise.js";
-import type { PageQuery } from "../core/pagination.js";
-import { checkNamed, checkValue } from "../core/validate.js";
+// Each method names its operation and hands over its values; the core checks them against
+// the operation's rules in the spec and makes the call.
+import type { Caller } from "../core/caller.js";
+import type { DeskPromise } from "../core/desk-promise.js";
+import type { PagePromise } from "../core/page-promise.js";
 import type { RequestOptions } from "../options.js";
-import type {
-  AgentId,
-  Group,
-  GroupId,
-  GroupList,
-  GroupWithMembers,
-  ListGroupsParams,
-  paths,
-} from "../types.js";
-import { isGroupList, isGroupWithMembers } from "./shapes.js";
-
-const { listGroups, getGroup, addGroupMember, removeGroupMember } = spec.operations;
+import type { AgentId, Group, GroupId, GroupList, GroupWithMembers, ListGroupsParams } from "../types.js";
 
 /** Groups of agents ("Teams" on the Dashboard). */
 export class Groups {
-  readonly #raw: Client<paths>;
-  readonly #context: CallContext;
+  readonly #caller: Caller;
 
-  constructor(raw: Client<paths>, context: CallContext) {
-    this.#raw = raw;
-    this.#context = context;
+  constructor(caller: Caller) {
+    this.#caller = caller;
   }
 
   /** Lists groups: `await` it for one page, `for await` it for every group across pages,
    *  or `.pages()` for every page. */
   list(params?: ListGroupsParams, options?: RequestOptions): PagePromise<GroupList, Group> {
-    const page = (query: PageQuery | undefined) => () =>
-      call(this.#context, options, isGroupList, (init) => {
-        checkNamed("params", query, listGroups.parameters.query);
-        return this.#raw.GET(listGroups.path, { params: { query }, ...init });
-      });
-    const fetchPage = (query: PageQuery) => new DeskPromise(page(query));
-    return new PagePromise(page(params), fetchPage, { ...params }, this.#context.log.warn);
+    return this.#caller.list("listGroups", params, options);
   }
 
   /** Views a group with its members. */
   get(groupId: GroupId, options?: RequestOptions): DeskPromise<GroupWithMembers> {
-    return new DeskPromise(() =>
-      call(this.#context, options, isGroupWithMembers, (init) => {
-        checkValue("groupId", groupId, getGroup.parameters.path.group_id);
-        return this.#raw.GET(getGroup.path, { params: { path: { group_id: groupId } }, ...init });
-      }),
-    );
+    return this.#caller.call("getGroup", { path: { group_id: groupId } }, options);
   }
 
   /** Adds an agent to a group; returns the group with its members. */
   addMember(groupId: GroupId, agentId: AgentId, options?: RequestOptions): DeskPromise<GroupWithMembers> {
-    return new DeskPromise(() =>
-      call(this.#context, options, isGroupWithMembers, (init) => {
-        checkMembership(addGroupMember, groupId, agentId);
-        const params = { path: { group_id: groupId } };
-        return this.#raw.POST(addGroupMember.path, { params, body: { agentId }, ...init });
-      }),
-    );
+    return this.#caller.call("addGroupMember", { path: { group_id: groupId }, body: { agentId } }, options);
   }
 
   /** Removes an agent from a group; returns the group with its remaining members. The agent
    *  travels in a JSON body, on DELETE too: unusual, but what the API documents. */
   removeMember(groupId: GroupId, agentId: AgentId, options?: RequestOptions): DeskPromise<GroupWithMembers> {
-    return new DeskPromise(() =>
-      call(this.#context, options, isGroupWithMembers, (init) => {
-        checkMembership(removeGroupMember, groupId, agentId);
-        const params = { path: { group_id: groupId } };
-        return this.#raw.DELETE(removeGroupMember.path, { params, body: { agentId }, ...init });
-      }),
+    return this.#caller.call(
+      "removeGroupMember",
+      { path: { group_id: groupId }, body: { agentId } },
+      options,
     );
   }
-}
-
-/** Checks the group and the agent of a membership change against the operation's rules. */
-function checkMembership(
-  operation: typeof addGroupMember | typeof removeGroupMember,
-  groupId: GroupId,
-  agentId: AgentId,
-): void {
-  checkValue("groupId", groupId, operation.parameters.path.group_id);
-  checkValue("agentId", agentId, operation.body.fields.agentId);
 }

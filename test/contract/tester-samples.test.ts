@@ -1,4 +1,4 @@
-// The README's tester samples run as a tester runs them, against the built package: the Jest
+// The testers' guide's samples (docs/guides/testing.md) run as a tester runs them, against the built package: the Jest
 // global setup and teardown, then every TypeScript sample of the section (the state test, the
 // errors and retries) against the mock it started; the Vitest global setup the same way. Each
 // runs in a Node process of its own, from a folder inside this package, so the package's own
@@ -11,12 +11,10 @@ import { randomUUID } from "node:crypto";
 import { transformSync } from "esbuild";
 import { root } from "../helpers/spec.js";
 
-/** The fenced code blocks of the README's "For testers" section, with their language. */
+/** The fenced code blocks of the testers' guide (docs/guides/testing.md), with their language. */
 function testerBlocks(): { lang: string; code: string }[] {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  const start = readme.indexOf("\n## For testers");
-  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
-  return [...section.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, code: m[2]! }));
+  const guide = readFileSync(join(root, "docs", "guides", "testing.md"), "utf8");
+  return [...guide.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, code: m[2]! }));
 }
 
 const blocks = testerBlocks();
@@ -64,7 +62,7 @@ const closed = (url) => new Promise((resolve) => {
   socket.on("error", () => resolve(true));
 });`;
 
-test("the README has the tester samples this test runs", () => {
+test("the guide has the tester samples this test runs", () => {
   expect(jestSetup?.lang).toBe("js");
   expect(vitestSetup?.lang).toBe("ts");
   expect(samples.some((s) => s.code.includes("X-Mock-Session"))).toBe(true);

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { bundled, deref, operations, root } from "../helpers/spec";
-import { blockNetwork, hasChromium, installHint, launchChromium } from "./chromium";
+import { blockNetwork, browserSuite, launchChromium } from "./chromium";
 import { operationSamples } from "./samples";
 import { screenshotWholePage, selectLanguage, settled, type Tour, tour } from "./tour";
 
@@ -18,22 +18,13 @@ const artifacts = join(root, "artifacts");
 const screenshot = join(artifacts, "docs.png");
 /** A phone's viewport, for the screenshots of the page as a phone shows it. */
 const phone = { width: 390, height: 844 };
-const required = process.env.REQUIRE_BROWSER === "1";
 const ops = operations();
 const samples = operationSamples();
 const languages = [...new Set(samples.flatMap((s) => s.all.map((sample) => sample.label)))];
 /** Redoc's own menu entry for the request body example (scripts/docs.mjs adds it). */
 const payloadLabel = "Payload";
 
-if (!hasChromium() && !required) {
-  const line = "!".repeat(100);
-  console.warn(
-    `\n${line}\n${installHint}\nThe docs browser tests are SKIPPED (REQUIRE_BROWSER=1 makes this a failure).\n${line}\n`,
-  );
-}
-const suite = hasChromium() || required ? describe : describe.skip;
-
-suite("the docs page in Chromium, offline", () => {
+browserSuite("the docs page in Chromium, offline", () => {
   let browser: Browser | undefined;
   let page: Page;
   let built: string;
@@ -42,7 +33,6 @@ suite("the docs page in Chromium, offline", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error(`REQUIRE_BROWSER=1: ${installHint}`);
     built = execFileSync(process.execPath, [join(root, "scripts", "docs.mjs")], {
       cwd: root,
       encoding: "utf8",

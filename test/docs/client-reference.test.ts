@@ -14,11 +14,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import ts from "typescript";
 import * as api from "../../src/index";
 import { root } from "../helpers/spec";
-import { blockNetwork, hasChromium, installHint, launchChromium } from "./chromium";
+import { blockNetwork, browserSuite, launchChromium } from "./chromium";
+import { docFiles } from "./markdown";
 import { VERSION } from "../../src/index.js";
 
-const required = process.env.REQUIRE_BROWSER === "1";
-const suite = hasChromium() || required ? describe : describe.skip;
 const artifacts = join(root, "artifacts");
 
 /** Viewports the screenshots are taken at. */
@@ -64,7 +63,7 @@ function optionNames(): string[] {
   return type.getProperties().map((p) => p.name);
 }
 
-suite("the TypeScript client reference in Chromium, offline", () => {
+browserSuite("the TypeScript client reference in Chromium, offline", () => {
   let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
@@ -76,7 +75,6 @@ suite("the TypeScript client reference in Chromium, offline", () => {
   const clientIndex = () => `${origin}/client/index.html`;
 
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error(`REQUIRE_BROWSER=1: ${installHint}`);
     docs = mkdtempSync(join(tmpdir(), "desk-docs-"));
     execFileSync(process.execPath, [join(root, "scripts", "docs.mjs"), "--out", join(docs, "index.html")], {
       cwd: root,
@@ -143,6 +141,19 @@ suite("the TypeScript client reference in Chromium, offline", () => {
       await view.close();
     }
   });
+
+  it.each(docFiles().filter((file) => file !== "README.md"))(
+    "renders the guide %s as a page, linked from the front page",
+    async (file) => {
+      const title = /^# (.+)$/m.exec(readFileSync(join(root, file), "utf8"))![1]!;
+      await page.goto(clientIndex(), { waitUntil: "load" });
+      await page.locator(".col-content").getByRole("link", { name: title, exact: true }).click();
+      await page.waitForURL(/\/documents\/[a-z-]+\.html$/);
+      await expect(page.title()).resolves.toContain(title);
+      await expect(page.getByRole("heading", { level: 1 }).first().innerText()).resolves.toBe(title);
+      await page.goto(clientIndex(), { waitUntil: "load" });
+    },
+  );
 
   it("links to the HTTP API reference, which links back", async () => {
     await page.getByRole("link", { name: "HTTP API reference" }).first().click();

@@ -16,9 +16,11 @@ export interface CompileResult {
   resolvedPackage: string | undefined;
 }
 
-/** Strict, NodeNext, no emit: the settings a careful user's project would have. */
+/** Strict (exactOptionalPropertyTypes too), NodeNext, no emit: the settings a careful user's
+ *  project would have. */
 export const options: ts.CompilerOptions = {
   strict: true,
+  exactOptionalPropertyTypes: true,
   noEmit: true,
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,

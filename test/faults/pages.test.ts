@@ -66,15 +66,21 @@ it.each([
   expect(error.message).toContain("not the documented shape");
 });
 
-it.each(["0", "100000"])("a next link with limit=%s is refused like a caller's input", async (limit) => {
-  server.script(reply(200, page([groupPayload(1)], `${server.url}/groups?limit=${limit}&offset=1`)));
-  const walk = async () => {
-    for await (const _ of desk().groups.list()) {
-      // reading is enough
-    }
-  };
-  const error = await guard.rejection(walk());
-  expect(error).toBeInstanceOf(DeskValidationError);
-  expect(error).toMatchObject({ field: "limit in the next link", value: Number(limit) });
-  expect(server.arrivals).toHaveLength(1);
-});
+it.each(["0", "100000"])(
+  "a next link with limit=%s is an invalid answer, checked like a caller's input",
+  async (limit) => {
+    server.script(reply(200, page([groupPayload(1)], `${server.url}/groups?limit=${limit}&offset=1`)));
+    const walk = async () => {
+      for await (const _ of desk().groups.list()) {
+        // reading is enough
+      }
+    };
+    const error = await guard.rejection(walk());
+    // The server's mistake, not the caller's: an answer the client cannot follow.
+    expect(error).toBeInstanceOf(DeskInvalidResponseError);
+    expect(error).not.toBeInstanceOf(DeskValidationError);
+    expect(error).toMatchObject({ status: 200, violations: [{ path: "next" }] });
+    expect(error.message).toContain("limit is not valid: must be an integer from 1 to 500");
+    expect(server.arrivals).toHaveLength(1);
+  },
+);

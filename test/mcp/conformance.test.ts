@@ -1,6 +1,6 @@
 // The protocol's own conformance suite (@modelcontextprotocol/conformance, pinned in
 // tools/conformance with its own lockfile) against the Streamable HTTP transport on loopback.
-// It needs Node 22 or later (fs.globSync): it runs on the Node 24 of tools/runtimes. Offline: it
+// It needs Node 22 or later (fs.globSync): this Node, or one setup:tools installed. Offline: it
 // talks only to the URL it is given, and the server only to the Prism mock.
 //
 // Every scenario of the suite is accounted for below: those that apply to a tools-only server
@@ -21,9 +21,10 @@ import {
   serveHttp,
 } from "../../src/mcp/index.js";
 import { mockToken, mockUrl } from "../contract/mock.js";
+import { modernNode } from "../helpers/modern-node.js";
 
 const root = join(__dirname, "..", "..");
-const node24 = join(root, "tools", "runtimes", "node_modules", "node24", "bin", "node");
+const node = modernNode();
 const suite = join(
   root,
   "tools",
@@ -124,7 +125,7 @@ async function runSuite(url: string, args: string[]): Promise<Map<string, Check[
   const out = mkdtempSync(join(tmpdir(), "desk-mcp-conformance-"));
   try {
     // The suite exits 1 when any scenario fails; its verdicts are read from the results it writes.
-    await promisify(execFile)(node24, [suite, "server", "--url", url, ...args, "-o", out], {
+    await promisify(execFile)(node!, [suite, "server", "--url", url, ...args, "-o", out], {
       timeout: 60_000,
     }).catch((error: { code?: unknown }) => {
       if (typeof error.code !== "number") throw error;
@@ -146,7 +147,7 @@ const verdicts = (checks: Check[] | undefined) =>
 
 beforeAll(() => {
   for (const [what, path, install] of [
-    ["Node 24", node24, "npm ci --prefix tools/runtimes"],
+    ["Node 22 or later", node ?? "", "npm run setup:tools"],
     ["the conformance suite", suite, "npm ci --prefix tools/conformance"],
   ])
     if (!existsSync(path!)) throw new Error(`${what} is not installed: run \`${install}\``);

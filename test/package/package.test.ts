@@ -131,7 +131,7 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-it("ships only what can be imported, run or read: dist, the bins, the sources of its maps, the spec, docs", () => {
+it("ships only what can be imported, run or read: dist, the bins, the sources of its maps, the spec, docs and guides", () => {
   const files = run("tar", ["-tzf", tarball])
     .trim()
     .split("\n")
@@ -144,6 +144,10 @@ it("ships only what can be imported, run or read: dist, the bins, the sources of
     "bin/sendbird-desk-mcp.cjs",
     "bin/sendbird-desk-mock.mjs",
     "bin/sendbird-desk-verify.mjs",
+    ...readdirSync(join(root, "docs", "guides"))
+      .sort()
+      .map((name) => `docs/guides/${name}`),
+    "generated/answers.ts",
     "generated/openapi.json",
     "generated/spec.ts",
     "package.json",

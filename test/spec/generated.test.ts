@@ -20,7 +20,7 @@ it("writes the same files as are committed", () => {
   expect(readdirSync(fresh).sort()).toEqual(readdirSync(join(root, "generated")).sort());
 });
 
-it.each(["openapi.json", "openapi.ts", "spec.ts"])(
+it.each(["openapi.json", "openapi.ts", "spec.ts", "answers.ts"])(
   "%s is up to date with spec/ (run `npm run generate`)",
   (file) => {
     const committed = readFileSync(join(root, "generated", file), "utf8");
@@ -28,7 +28,7 @@ it.each(["openapi.json", "openapi.ts", "spec.ts"])(
   },
 );
 
-it.each(["openapi.ts", "spec.ts"])("%s says it must not be edited", (file) => {
+it.each(["openapi.ts", "spec.ts", "answers.ts"])("%s says it must not be edited", (file) => {
   expect(readFileSync(join(root, "generated", file), "utf8").slice(0, 300)).toMatch(
     /[Dd]o not (make direct changes|edit)/,
   );

@@ -67,16 +67,16 @@ describe("masking", () => {
     expect(error.headers.get("x-keep")).toBe("yes");
   });
 
-  it("masks only what the server sent: a one-letter token leaves the URL and method whole", async () => {
+  it("masks only what the server sent: a one-letter token leaves the URL, the method and other words whole", async () => {
     const desk = createDeskClient({
       applicationId: "app",
       apiToken: "t",
-      fetch: async () => json({ message: "not found" }, 404),
+      fetch: async () => json({ message: "token t not found" }, 404),
       logLevel: "off",
     });
     const error = await caught(() => desk.groups.get(7));
     expect(error.message).toBe(
-      "GET https://desk-api-app.sendbird.com/platform/v1/groups/7 failed with 404: no[redacted] found",
+      "GET https://desk-api-app.sendbird.com/platform/v1/groups/7 failed with 404: token [redacted] not found",
     );
     expect(error.url).toBe("https://desk-api-app.sendbird.com/platform/v1/groups/7");
   });

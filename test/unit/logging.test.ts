@@ -55,7 +55,10 @@ describe("levels", () => {
   });
 
   it("debug: every attempt with status, duration and both sides' headers, the token as [redacted]", async () => {
-    const lines = (await run("debug", "retried")).filter((l) => l.level === "debug");
+    const debug = (await run("debug", "retried")).filter((l) => l.level === "debug");
+    // A 503 asking to wait also sets the client's pace: one more debug line, between the attempts.
+    expect(debug[1]!.text).toMatch(/pace 1\.0 requests\/s \(was unpaced\): first 503/);
+    const lines = debug.filter((l) => l.text.includes(" attempt "));
     expect(lines).toHaveLength(2);
     expect(lines[0]!.text).toMatch(/GET \S+\/groups\/7 attempt 1: 503 in \d+ ms; request headers \{/);
     expect(lines[1]!.text).toMatch(/attempt 2: 200 in \d+ ms/);
