@@ -1,16 +1,7 @@
 // Turns a run's samples into its figures: per-contender medians, paired ratios against the
 // references, the A/A noise bands, how desk compares with each contender, and the targets.
 import { FAST, FULL, PARSE, PARSE_AGAIN, SHIPPED } from "./answer-formats.mjs";
-import {
-  BARE,
-  CHECK_LIMIT,
-  DESK_OFF,
-  LIVE_HEAP_LIMIT_MB,
-  PAGINATION_LIMIT,
-  PEERS_WITH_RETRIES,
-  PER_REQUEST_LIMIT,
-  RAW_LOOP,
-} from "./settings.mjs";
+import { BARE, CHECK_LIMIT, DESK_OFF, PAGINATION_LIMIT, PER_REQUEST_LIMIT, RAW_LOOP } from "./settings.mjs";
 import { compare, noiseBand, pairedRatios, ratioSummary, summary, verdict } from "./stats.cjs";
 
 /** The two measures of every timed part. */
@@ -60,8 +51,7 @@ function judged(figures, other, limit) {
   );
 }
 
-/** The issue's targets: ratio targets judged on wall and on client CPU time, each against its own
- *  band; the live heap against its limit. */
+/** The guards: ratios judged on wall and on client CPU time, each against its own band. */
 export function targets({ requests, pagination, builds }) {
   const list = [];
   for (const [mode, figures] of Object.entries(requests)) {
@@ -69,12 +59,6 @@ export function targets({ requests, pagination, builds }) {
       target: `\`desk.groups.get\` at most ${PER_REQUEST_LIMIT}x bare openapi-fetch, ${mode}`,
       measures: judged(figures, BARE, PER_REQUEST_LIMIT),
     });
-    for (const peer of PEERS_WITH_RETRIES) {
-      list.push({
-        target: `\`desk.groups.get\` cheaper than ${peer}, ${mode}`,
-        measures: judged(figures, peer, 1),
-      });
-    }
   }
   list.push({
     target: `pagination at most ${PAGINATION_LIMIT}x the raw loop`,
@@ -83,13 +67,6 @@ export function targets({ requests, pagination, builds }) {
   list.push({
     target: `pagination with the answers checked ("warn") at most ${CHECK_LIMIT}x unchecked ("off")`,
     measures: judged(pagination.timed, `${builds.current.label} ${DESK_OFF}`, CHECK_LIMIT),
-  });
-  const live = pagination.memory[builds.current.label].liveMB;
-  const groups = pagination.total.toLocaleString("en-US");
-  list.push({
-    target: `live heap at the last page under ${LIVE_HEAP_LIMIT_MB} MB (${groups} groups)`,
-    megabytes: live,
-    verdict: live < LIVE_HEAP_LIMIT_MB ? "met" : "missed",
   });
   return list;
 }

@@ -4,13 +4,17 @@
 // (and, only with --write, one add-and-remove), and every violation Prism reports on the real
 // answers is printed per operation (where, which rule, the value's type only), then a summary.
 // Exit 0: every answer matches the spec; 1: some answer breaks it; 2: the check could not run.
+//
+// What it prints lands in CI logs, so nothing the upstream sent is printed except status codes,
+// the spec's own names and rules, JSON types, and property names that look like identifiers
+// (IDENTIFIER below); an upstream that stops answering ends the check after one call.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createDeskClient, isDeskApiError, REDACTED } from "../dist/index.mjs";
-import { startDeskProxy } from "../dist/testing.mjs";
+import { createDeskClient, isDeskApiError, isDeskError, REDACTED } from "../dist/index.mjs";
+import { PROXY_REFUSED_HEADER, startDeskProxy } from "../dist/testing.mjs";
 
 const usage = `Usage: npx sendbird-desk-verify [--upstream URL] [--groups N] [--max-pages N] [--page-size N]
                             [--write --group G --agent A]
@@ -22,15 +26,25 @@ SENDBIRD_APP_ID unless --upstream is given. Read-only unless --write is given.
   --groups N       view at most N groups, from the list (default 5)
   --max-pages N    walk at most N pages of the group list (default 10)
   --page-size N    groups per page, 1 to 500 (default 100)
+  --timeout-ms N   time allowed for each answer (default 30000); an upstream that stops
+                   answering ends the check within 3 x N ms plus 10 s, exit 2
   --write          also add agent A to group G and remove it again, restoring the starting
                    state; refused when A is already a member of G
   --group G, --agent A   the group and agent for --write
   --help           this text
 
 Exit code 0 when every answer matches the spec, 1 when one breaks it, 2 when the check could
-not run (bad flags, no token, the API unreachable or refusing the token).`;
+not run (bad flags, no token, the API unreachable, silent, redirecting or refusing the token).
+It prints no value the API sent: statuses, the spec's names and rules, JSON types, and property
+names only when they look like identifiers.`;
 
-const defaults = { groups: 5, maxPages: 10, pageSize: 100 };
+const defaults = { groups: 5, maxPages: 10, pageSize: 100, timeoutMs: 30_000 };
+/** A property name printed as it is; any other is data as far as the check knows, and hidden. */
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
+/** What stands for a hidden name or value. */
+const HIDDEN = "<hidden>";
+/** Time the client allows on top of the proxy's own deadline, so the proxy's 504 comes first. */
+const CLIENT_MARGIN_MS = 2_000;
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 /**
@@ -42,6 +56,7 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 function strictSpec() {
   const openapi = JSON.parse(readFileSync(join(packageDir, "generated", "openapi.json"), "utf8"));
   const schemas = openapi.components.schemas;
+  const specStrings = stringsOf(openapi);
   const resolve = (schema) => (schema.$ref ? schemas[schema.$ref.split("/").pop()] : schema);
   for (const [name, schema] of Object.entries(schemas)) {
     if (schema.allOf) {
@@ -61,7 +76,41 @@ function strictSpec() {
   const folder = mkdtempSync(join(tmpdir(), "desk-verify-"));
   const path = join(folder, "openapi.json");
   writeFileSync(path, JSON.stringify(openapi));
-  return { path, remove: () => rmSync(folder, { recursive: true, force: true }) };
+  const operations = operationsOf(openapi);
+  return { path, specStrings, operations, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/** The spec's operations, in its order: each one's id, method, and path as a pattern (a
+ *  `{name}` stands for one path segment), so an answer is filed under the operation the spec
+ *  says it answers, whatever operations the spec has. */
+function operationsOf(openapi) {
+  const segment = (part) =>
+    /^\{[^{}]+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&");
+  return Object.entries(openapi.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, operation]) => typeof operation?.operationId === "string")
+      .map(([method, operation]) => ({
+        id: operation.operationId,
+        method: method.toUpperCase(),
+        pattern: new RegExp(`${path.split("/").map(segment).join("/")}$`),
+      })),
+  );
+}
+
+/** Every string and key of the spec: its own words, which the output may quote. */
+function stringsOf(document) {
+  const found = new Set();
+  const stack = [document];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === "string") found.add(value);
+    else if (value && typeof value === "object")
+      for (const [key, inner] of Object.entries(value)) {
+        found.add(key);
+        stack.push(inner);
+      }
+  }
+  return found;
 }
 
 /** A reason the check cannot run: printed in one line, exit code 2. */
@@ -80,6 +129,7 @@ function readOptions(argv) {
         groups: { type: "string" },
         "max-pages": { type: "string" },
         "page-size": { type: "string" },
+        "timeout-ms": { type: "string" },
         write: { type: "boolean" },
         group: { type: "string" },
         agent: { type: "string" },
@@ -103,6 +153,7 @@ function readOptions(argv) {
     groups: count(values.groups, "--groups", defaults.groups, 0),
     maxPages: count(values["max-pages"], "--max-pages", defaults.maxPages, 1),
     pageSize: count(values["page-size"], "--page-size", defaults.pageSize, 1, 500),
+    timeoutMs: count(values["timeout-ms"], "--timeout-ms", defaults.timeoutMs, 1, 600_000),
     write: values.write === true,
   };
   if (options.write) {
@@ -129,11 +180,23 @@ function count(raw, flag, fallback, min, max = Number.MAX_SAFE_INTEGER) {
 
 /**
  * A fetch that records, for every answer through the proxy, the operation it belongs to and
- * Prism's violations, each with the type of the value it names (never the value itself).
+ * Prism's violations, each with the type of the value it names (never the value itself). An
+ * answer the proxy made itself (a redirect not followed, no answer, too large) is recorded as
+ * refused, with the proxy's reason, and not checked against the spec.
  */
-function recordingFetch(answers) {
+function recordingFetch(answers, { specStrings, operations }) {
+  const operationOf = (request) => {
+    const path = new URL(request.url).pathname;
+    const found = operations.find((o) => o.method === request.method && o.pattern.test(path));
+    return found?.id ?? "(not in the spec)";
+  };
   return async (request) => {
     const response = await fetch(request);
+    const refused = response.headers.get(PROXY_REFUSED_HEADER);
+    if (refused !== null) {
+      answers.push({ operation: operationOf(request), status: response.status, refused, violations: [] });
+      return response;
+    }
     const text = await response.clone().text();
     let body;
     try {
@@ -147,23 +210,47 @@ function recordingFetch(answers) {
     answers.push({
       operation: operationOf(request),
       status: response.status,
-      violations: violations.map((v) => ({
-        where: v.location.join("."),
-        rule: v.code,
-        message: v.message,
-        type: typeAt(v.location, body),
-      })),
+      violations: violations.map((v) => {
+        const location = Array.isArray(v.location) ? v.location.map(String) : [];
+        const code = String(v.code ?? "");
+        return {
+          where: shownPath(location),
+          rule: IDENTIFIER.test(code) ? code : HIDDEN,
+          message: shownMessage({ ...v, location, code }, specStrings),
+          type: typeAt(location, body),
+        };
+      }),
     });
     return response;
   };
 }
 
-/** The spec's operation for a request, by method and path. */
-function operationOf(request) {
-  const path = new URL(request.url).pathname;
-  if (/\/groups$/.test(path)) return "listGroups";
-  if (/\/groups\/[^/]+$/.test(path)) return "getGroup";
-  return request.method === "POST" ? "addGroupMember" : "removeGroupMember";
+/** A violation's location as printed: array indexes as `[]`, names only when identifiers. */
+function shownPath(location) {
+  return location
+    .map((key) => (/^\d+$/.test(key) ? "[]" : IDENTIFIER.test(key) ? key : HIDDEN))
+    .join(".")
+    .replace(/\.\[\]/g, "[]");
+}
+
+/**
+ * What a violation says, without what the upstream sent. Prism's message is "Response body
+ * property <path> <rule>[; found '<name>']": the path is dropped (it is printed, checked, as
+ * `where`), and every quoted word is kept only when it is an identifier or the spec's own text.
+ */
+function shownMessage(violation, specStrings) {
+  const code = IDENTIFIER.test(violation.code) ? violation.code : HIDDEN;
+  if (typeof violation.message !== "string") return code;
+  const [, place, ...path] = violation.location;
+  const prefix = new RegExp(`^Response ${place} (property |parameter )?`);
+  let rest = violation.message.replace(prefix, "");
+  const joined = path.join(".");
+  if (joined && rest.startsWith(`${joined} `)) rest = rest.slice(joined.length + 1);
+  else if (path.length > 0 || !prefix.test(violation.message)) return code;
+  return rest.replace(/'([^']*)'|"([^"]*)"/g, (quoted, single, double) => {
+    const word = single ?? double;
+    return IDENTIFIER.test(word) || specStrings.has(word) ? quoted : `'${HIDDEN}'`;
+  });
 }
 
 /** The JSON type of the value at a violation's location ("absent" when it is not there). */
@@ -183,15 +270,40 @@ function masked(line, token) {
   return line.split(token).join(REDACTED);
 }
 
-/** Runs the calls; a call that fails is recorded and the others still run. */
-async function drive(desk, options, print) {
-  const failures = [];
+/**
+ * A failed call in words of the check's own: the error's class and status, or the proxy's
+ * reason for refusing the answer. Never the error's message, which quotes the body.
+ */
+function describeFailure(error, refused) {
+  if (refused) return `the proxy refused the answer (status ${refused.status}): ${refused.refused}`;
+  if (isDeskApiError(error)) return `${error.name} (status ${error.status})`;
+  if (isDeskError(error)) return error.name;
+  return "an unexpected error";
+}
+
+/** True when the failure ends the check: the upstream gave no answer, or one the proxy refused
+ *  (a redirect, too late, too large), which every later call would meet again. */
+function endsTheCheck(error, refused) {
+  return Boolean(refused) || error?.name === "DeskTimeoutError" || error?.name === "DeskConnectionError";
+}
+
+/**
+ * Runs the calls; a call that fails is recorded and the others still run, unless the token is
+ * refused, the upstream gives no answer or the proxy refuses its answer: then the check stops
+ * (exit 2), so a silent or redirecting upstream costs one call's attempts, not every call's.
+ */
+async function drive(desk, options, answers, failures, print) {
   const attempt = async (what, call) => {
+    const from = answers.length;
     try {
       return await call();
     } catch (error) {
-      failures.push(`${what}: ${error.message}`);
-      if (isDeskApiError(error) && [401, 403].includes(error.status)) throw new CannotRun(error.message);
+      const refused = answers.slice(from).findLast((answer) => answer.refused);
+      const why = describeFailure(error, refused);
+      failures.push(`${what}: ${why}`);
+      if (isDeskApiError(error) && [401, 403].includes(error.status))
+        throw new CannotRun(`the API refused the token: ${why}`);
+      if (endsTheCheck(error, refused)) throw new CannotRun(`${what}: ${why}; the check stops here`);
       return undefined;
     }
   };
@@ -202,29 +314,22 @@ async function drive(desk, options, print) {
   const ids = [];
   let pages = 0;
   await attempt("the walk over every page", async () => {
-    // Page by page (not the client's iterator), so that the bound on requests is exact.
-    let offset = 0;
-    while (pages < options.maxPages) {
-      const page = await desk.groups.list({ limit: options.pageSize, offset });
+    // The client's own walk, stopped after --max-pages pages: it asks for a page only when the
+    // loop does, so the bound on requests is exact.
+    for await (const page of desk.groups.list({ limit: options.pageSize }).pages()) {
       pages++;
-      ids.push(...page.results.map((group) => group.id));
-      if (page.next === null || page.results.length === 0) break;
-      offset = nextOffset(page.next, offset + page.results.length);
+      ids.push(...page.results.map((group) => group.id).filter(Number.isSafeInteger));
+      if (pages >= options.maxPages) break;
     }
   });
   print(`  list, walk: ${ids.length} groups over ${pages} page(s) (at most ${options.maxPages})`);
 
-  for (const id of ids.slice(0, options.groups)) await attempt(`view group ${id}`, () => desk.groups.get(id));
-  print(`  view: ${Math.min(ids.length, options.groups)} group(s)`);
+  const viewed = ids.slice(0, options.groups);
+  for (const [index, id] of viewed.entries())
+    await attempt(`view of listed group ${index + 1}`, () => desk.groups.get(id));
+  print(`  view: ${viewed.length} group(s)`);
 
   if (options.write) await changeMembership(desk, options, print);
-  return failures;
-}
-
-/** The offset a `next` link names (absolute or not), else `fallback`. */
-function nextOffset(next, fallback) {
-  const named = Number(new URL(next, "http://next.invalid").searchParams.get("offset"));
-  return Number.isSafeInteger(named) && named > 0 ? named : fallback;
 }
 
 /** Adds the agent to the group and removes it again; refuses when it is already a member. */
@@ -248,7 +353,8 @@ async function changeMembership(desk, { group, agent }, print) {
 /** Prints each operation's violations (same place and rule counted once), returns their number. */
 function report(answers, print) {
   let broken = 0;
-  for (const operation of ["listGroups", "getGroup", "addGroupMember", "removeGroupMember"]) {
+  // In the order the answers came: the operations the check called, each once.
+  for (const operation of new Set(answers.map((a) => a.operation))) {
     const mine = answers.filter((a) => a.operation === operation);
     if (mine.length === 0) continue;
     const seen = new Map();
@@ -258,9 +364,16 @@ function report(answers, print) {
       if (known) known.times++;
       else seen.set(key, { ...v, where: v.where.replace(/\.\d+(?=\.|$)/g, "[]"), times: 1 });
     }
-    const statuses = [...new Set(mine.map((a) => a.status))].join(", ");
-    const mark = seen.size === 0 ? "✔" : "✖";
-    print(`${mark} ${operation}: ${mine.length} answer(s) (status ${statuses}), ${seen.size} violation(s)`);
+    const checked = mine.filter((a) => !a.refused);
+    const refused = mine.filter((a) => a.refused);
+    const statuses = (answers) => [...new Set(answers.map((a) => a.status))].join(", ");
+    const mark = seen.size === 0 && refused.length === 0 ? "✔" : "✖";
+    print(
+      `${mark} ${operation}: ${checked.length} answer(s)` +
+        (checked.length > 0 ? ` (status ${statuses(checked)})` : "") +
+        `, ${seen.size} violation(s)` +
+        (refused.length > 0 ? `, ${refused.length} refused by the proxy (status ${statuses(refused)})` : ""),
+    );
     for (const v of seen.values()) {
       const times = v.times > 1 ? ` (${v.times} times)` : "";
       print(`    ${v.where} [${v.type}] ${v.rule}: ${v.message}${times}`);
@@ -278,30 +391,45 @@ async function main() {
   }
   const print = (line) => console.log(masked(line, options.token));
   const spec = strictSpec();
-  const proxy = await startDeskProxy({ upstream: options.upstream, spec: spec.path, cwd: packageDir }).catch(
-    (error) => {
-      spec.remove();
-      throw error;
-    },
-  );
+  const proxy = await startDeskProxy({
+    upstream: options.upstream,
+    spec: spec.path,
+    cwd: packageDir,
+    timeoutMs: options.timeoutMs,
+  }).catch((error) => {
+    spec.remove();
+    throw error;
+  });
   try {
     const answers = [];
+    const failures = [];
     const desk = createDeskClient({
       baseUrl: proxy.baseUrl,
       apiToken: options.token,
-      fetch: recordingFetch(answers),
+      fetch: recordingFetch(answers, spec),
+      timeoutMs: options.timeoutMs + CLIENT_MARGIN_MS,
+      // The client's warnings quote the answer's body: the check says what it found itself.
+      logLevel: "off",
     });
     print(
       `Checking ${options.upstream} against the spec, through Prism (proxy)${options.write ? "" : ", read-only"}:`,
     );
-    const failures = await drive(desk, options, print);
+    let stopped;
+    try {
+      await drive(desk, options, answers, failures, print);
+    } catch (error) {
+      if (!(error instanceof CannotRun)) throw error;
+      stopped = error;
+    }
     print("");
     const broken = report(answers, print);
     for (const failure of failures) print(`! ${failure}`);
+    const checked = answers.filter((answer) => !answer.refused).length;
     print(
-      `\nSummary: ${answers.length} answer(s) checked, ${broken} broke the spec` +
+      `\nSummary: ${checked} answer(s) checked, ${broken} broke the spec` +
         (failures.length > 0 ? `, ${failures.length} call(s) failed.` : "."),
     );
+    if (stopped) throw stopped;
     if (broken > 0) return 1;
     return failures.length > 0 ? 2 : 0;
   } finally {
@@ -310,12 +438,24 @@ async function main() {
   }
 }
 
+/** The one line for an error that ended the check: never a message that may quote the API. */
+function describeEnd(error) {
+  if (error instanceof CannotRun || error?.name === "PrismMissingError") return error.message;
+  if (isDeskError(error)) return `a call failed: ${describeFailure(error)}`;
+  const frames = String(error?.stack ?? "")
+    .split("\n")
+    .slice(1)
+    .join("\n");
+  return `unexpected ${error?.name ?? "error"} (its message is not shown: it may quote the API)\n${frames}`;
+}
+
 try {
   process.exitCode = await main();
 } catch (error) {
-  const message =
-    error instanceof CannotRun || error.name === "PrismMissingError" ? error.message : error.stack;
   const token = process.env.SENDBIRD_DESK_API_TOKEN;
+  const message = describeEnd(error);
   console.error(`sendbird-desk-verify: ${token ? masked(message, token) : message}`);
   process.exitCode = 2;
 }
+// Everything is closed by now; should anything still hold the event loop, leave anyway.
+setTimeout(() => process.exit(), 1_000).unref();

@@ -47,5 +47,9 @@ export type {
   operations,
   paths,
 } from "./types.js";
-export { REDACTED } from "./core/defaults.js";
+export { ENVIRONMENT, REDACTED } from "./core/defaults.js";
+export { isLoopbackHost } from "./core/base-url.js";
+/** Masks a secret (the API token, say) in text and JSON the way the client masks it in its
+ *  errors: as sent, JSON-escaped, URL-encoded and lower-cased, at any depth. */
+export { Redactor } from "./core/redact.js";
 export { VERSION } from "./version.js";

@@ -2,12 +2,16 @@
 // (the mock, a proxy, a test rig). The token goes to that origin and nowhere else.
 
 import * as spec from "../../generated/spec.js";
-import { REDACTED } from "./defaults.js";
+import { ENVIRONMENT, REDACTED } from "./defaults.js";
 import { fail } from "./validate.js";
 
 /** A host label is at most 63 characters, and `desk-api-` takes 9 of them. */
 const APPLICATION_ID = /^[a-z\d](?:[a-z\d-]{0,52}[a-z\d])?$/i;
 const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+
+/** True for a loopback host name as a URL's `hostname` spells it: `localhost`, `127.x.y.z`
+ *  or `[::1]` (exported: a tool that serves or calls on loopback only checks the same way). */
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOST.test(hostname);
 /** Characters that would make every call go somewhere other than the path it names. */
 const NOT_IN_BASE_URL = /[?#{}]/;
 
@@ -20,7 +24,7 @@ export function resolveBaseUrl(options: {
   const { baseUrl, applicationId, allowHttp } = options;
   if (baseUrl === undefined) {
     if (applicationId === undefined) {
-      fail("applicationId", applicationId, "is required (or baseUrl, or env SENDBIRD_APP_ID)");
+      fail("applicationId", applicationId, `is required (or baseUrl, or env ${ENVIRONMENT.applicationId})`);
     }
     if (typeof applicationId !== "string" || !APPLICATION_ID.test(applicationId)) {
       fail("applicationId", applicationId, "must be letters, digits and inner hyphens");
@@ -37,7 +41,7 @@ export function resolveBaseUrl(options: {
     return refuse("must be an absolute URL");
   }
   if (url.username || url.password) refuse("must not carry credentials (the token is sent in a header)");
-  const loopback = LOOPBACK_HOST.test(url.hostname);
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === "http:" && !loopback && allowHttp !== true) {
     refuse("must be https, or http on a loopback host; pass allowHttp: true to send the token in clear text");
   }

@@ -5,23 +5,17 @@ import { PACKAGE_NAME, VERSION } from "../version.js";
 import { checkValidateResponses, type ValidateResponses } from "./answer-check.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { clientSettings } from "./call-options.js";
-import { DEFAULT_LOG_LEVEL, DEFAULT_MAX_CONCURRENCY, MAX_CONCURRENCY_LIMIT } from "./defaults.js";
-import { checkHeaders, headersForOpenapiFetch, runtimeName } from "./headers.js";
 import {
-  createLog,
-  isLogLevel,
-  LOG_LEVEL_ENV,
-  LOG_LEVELS,
-  type Log,
-  type Logger,
-  type LogLevel,
-} from "./log.js";
+  DEFAULT_LOG_LEVEL,
+  DEFAULT_MAX_CONCURRENCY,
+  ENVIRONMENT,
+  MAX_CONCURRENCY_LIMIT,
+} from "./defaults.js";
+import { checkHeaders, headersForOpenapiFetch, runtimeName } from "./headers.js";
+import { createLog, isLogLevel, LOG_LEVELS, type Log, type Logger, type LogLevel } from "./log.js";
 import type { CallSettings } from "./transport.js";
 import { checkObject, checkValue, fail } from "./validate.js";
 
-/** The environment variables the client reads when an option is not given. */
-const TOKEN_ENV = "SENDBIRD_DESK_API_TOKEN";
-const APP_ID_ENV = "SENDBIRD_APP_ID";
 const PRINTABLE = /^[\x20-\x7e]*$/;
 const PRINTABLE_WITHOUT_SPACES = /^[\x21-\x7e]+$/;
 
@@ -61,12 +55,15 @@ export function resolveClientOptions(options: DeskClientOptions): ClientConfig {
       "must be true in a browser, where the token would be exposed (the API is server-side only)",
     );
   }
-  const token = options.apiToken ?? env(TOKEN_ENV);
-  if (!token) fail("apiToken", token, `is required (or env ${TOKEN_ENV})`);
+  const token = options.apiToken ?? env(ENVIRONMENT.apiToken);
+  if (!token) fail("apiToken", token, `is required (or env ${ENVIRONMENT.apiToken})`);
   if (typeof token !== "string" || !PRINTABLE_WITHOUT_SPACES.test(token)) {
     fail("apiToken", token, "must be printable ASCII without spaces", true);
   }
-  const url = resolveBaseUrl({ ...options, applicationId: options.applicationId ?? env(APP_ID_ENV) });
+  const url = resolveBaseUrl({
+    ...options,
+    applicationId: options.applicationId ?? env(ENVIRONMENT.applicationId),
+  });
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     fail("fetch", options.fetch, "must be a function");
   const { userAgent = "" } = options;
@@ -95,7 +92,8 @@ export function resolveClientOptions(options: DeskClientOptions): ClientConfig {
 
 /** The log level from the option, else from the environment, else the default. */
 function logLevelOf(option: unknown): LogLevel {
-  const [field, value] = option !== undefined ? ["logLevel", option] : [LOG_LEVEL_ENV, env(LOG_LEVEL_ENV)];
+  const [field, value] =
+    option !== undefined ? ["logLevel", option] : [ENVIRONMENT.logLevel, env(ENVIRONMENT.logLevel)];
   if (value === undefined) return DEFAULT_LOG_LEVEL;
   if (!isLogLevel(value)) fail(field, value, `must be one of ${LOG_LEVELS.join(", ")}`);
   return value;

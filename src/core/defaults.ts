@@ -33,6 +33,14 @@ export const EXCERPT_CHARS = 200;
 /** How much of a bad input value a validation message shows. */
 export const SHOWN_VALUE_CHARS = 80;
 
+/** The environment variables the client reads when an option is not given, by option
+ *  (exported: tools built on the client read the same ones). */
+export const ENVIRONMENT = Object.freeze({
+  apiToken: "SENDBIRD_DESK_API_TOKEN",
+  applicationId: "SENDBIRD_APP_ID",
+  logLevel: "SENDBIRD_DESK_LOG",
+} as const);
+
 /** The log level when neither the option nor env SENDBIRD_DESK_LOG sets one. */
 export const DEFAULT_LOG_LEVEL = "warn";
 

@@ -15,8 +15,6 @@ export interface Logger {
 
 /** The levels, quietest first. */
 export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];
-/** The env variable that sets the level when the option does not. */
-export const LOG_LEVEL_ENV = "SENDBIRD_DESK_LOG";
 /** What starts every line. */
 const PREFIX = "[sendbird-desk]";
 

@@ -3,6 +3,7 @@
 // carries the protocol and nothing else.
 import type { Readable, Writable } from "node:stream";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { ErrorCode, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import {
   createDeskClient,
   type DeskClientOptions,
@@ -29,6 +30,8 @@ export interface Io {
 export const EXIT_USAGE = 2;
 /** Exit code when the HTTP port cannot be bound. */
 export const EXIT_LISTEN = 1;
+/** Exit code when stdin broke the protocol so the transport stopped (a line over its limit). */
+export const EXIT_INPUT = 1;
 
 function processSignal(): AbortSignal {
   const controller = new AbortController();
@@ -58,14 +61,7 @@ async function serve(config: McpConfig, io: Io, logger: Logger): Promise<void> {
   const mode = config.allowWrites ? "writes enabled" : "read-only";
 
   if (config.transport === "http") {
-    const allowedHosts = config.allowNonLoopback ? [config.host] : [];
-    const http = await serveHttp({
-      createServer,
-      host: config.host,
-      port: config.port,
-      allowedHosts,
-      logger,
-    });
+    const http = await serveHttp({ createServer, host: config.host, port: config.port, logger });
     logger.info(`${version} serving ${desk.baseUrl} (${mode}) at ${http.url}`);
     await until(io.signal);
     await http.close();
@@ -76,11 +72,33 @@ async function serve(config: McpConfig, io: Io, logger: Logger): Promise<void> {
     server.onclose = resolve;
   });
   io.stdin.once("end", () => void server.close());
-  await server.connect(new StdioServerTransport(io.stdin, io.stdout));
+  const transport = new StdioServerTransport(io.stdin, io.stdout);
+  let failed = false;
+  // A line that is not JSON, or not JSON-RPC, is answered (its ID is unknown) and logged; a line
+  // over the transport's limit ends the transport: that is logged and the exit code says so.
+  server.onerror = (error) => {
+    const overflow = /exceeded maximum size/.test(error.message);
+    failed ||= overflow;
+    logger.error(
+      `stdin: ${overflow ? `${error.message}: stopping` : `refused a line: ${error.message.split("\n")[0]}`}`,
+    );
+    if (overflow) return;
+    const code = error instanceof SyntaxError ? ErrorCode.ParseError : ErrorCode.InvalidRequest;
+    const message =
+      code === ErrorCode.ParseError
+        ? "Parse error: a line must be JSON"
+        : "Invalid Request: a line must be a JSON-RPC message";
+    void transport.send({ jsonrpc: "2.0", id: null, error: { code, message } } as unknown as JSONRPCMessage);
+  };
+  await server.connect(transport);
   logger.info(`${version} serving ${desk.baseUrl} (${mode}) on stdio`);
   await Promise.race([closed, until(io.signal)]);
   await server.close();
+  if (failed) throw new InputError("a line on stdin was over the transport's limit");
 }
+
+/** Stdin could not be read as the protocol: exit code EXIT_INPUT. */
+class InputError extends Error {}
 
 /** Runs the command with `argv` (without node and the script); resolves to the exit code. */
 export async function main(argv: string[], io: Partial<Io> = {}): Promise<number> {
@@ -100,6 +118,7 @@ export async function main(argv: string[], io: Partial<Io> = {}): Promise<number
       stderr.write(`sendbird-desk-mcp: ${message}\nRun sendbird-desk-mcp --help for the options.\n`);
       return EXIT_USAGE;
     }
+    if (error instanceof InputError) return EXIT_INPUT;
     if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") {
       stderr.write(`sendbird-desk-mcp: cannot listen: ${message}\n`);
       return EXIT_LISTEN;

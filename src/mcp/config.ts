@@ -1,14 +1,15 @@
 // The command line and environment of `sendbird-desk-mcp`, settled into one configuration.
 // Unknown flags and bad values are refused with the flag, the value and the rule.
 import { parseArgs } from "node:util";
-import type { DeskClientOptions } from "sendbird-desk-platform";
+import { type DeskClientOptions, ENVIRONMENT, isLoopbackHost } from "sendbird-desk-platform";
 import { LOG_LEVELS, type LogLevel } from "./logger.js";
 
 /** What the server runs with. */
 export interface McpConfig {
   /** "stdio" (the default, what desktop assistants launch) or "http" (Streamable HTTP). */
   transport: "stdio" | "http";
-  /** The HTTP address: loopback unless `allowNonLoopback`. */
+  /** The HTTP address, as a Host header names it (`127.0.0.1`, `[::1]`, `desk.internal`):
+   *  loopback unless `allowNonLoopback`. */
   host: string;
   /** The HTTP port; 0 picks a free one. */
   port: number;
@@ -30,12 +31,31 @@ export class UsageError extends Error {
 
 /** The environment variable that enables the write tools when set to 1. */
 export const ALLOW_WRITES_ENV = "SENDBIRD_DESK_MCP_ALLOW_WRITES";
+/** The client's environment variables (its own names), read here from the command's own
+ *  environment (the client reads only the process's): the token, and the application when
+ *  --base-url is absent. */
+export const TOKEN_ENV = ENVIRONMENT.apiToken;
+export const APP_ID_ENV = ENVIRONMENT.applicationId;
 /** The HTTP port when `--port` is not given. */
 export const DEFAULT_PORT = 3000;
-/** The hosts the HTTP transport binds to without `--allow-non-loopback`. */
-export const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1"];
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/;
-const ALL_INTERFACES = ["0.0.0.0", "::", "[::]"];
+/** The loopback names, as a Host header carries them: the default --host first. The HTTP
+ *  transport accepts them in Host and Origin besides the bound host. */
+export const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"];
+/** Every interface, as the URL parser writes it (`0`, `::0` and `0:0:0:0:0:0:0:0` included). */
+const ALL_INTERFACES = ["0.0.0.0", "[::]"];
+
+/** A `--host` as the URL parser reads it (what a Host header will carry), or undefined when it
+ *  is not a host: `0` is `0.0.0.0`, `::1` and `[::1]` are `[::1]`. */
+function canonicalHost(host: string): string | undefined {
+  if (/[/?#@\\\s]/.test(host)) return undefined; // a path, query, credentials: not a host
+  const bracketed = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  try {
+    const url = new URL(`http://${bracketed}/`);
+    return url.port === "" && url.username === "" ? url.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
 const MAX_PORT = 65_535;
 
 /** `--help` text. */
@@ -45,8 +65,8 @@ An MCP server for the groups (teams) of a Sendbird Desk application.
 Tools: list_groups, get_group; with writes enabled also add_group_member, remove_group_member.
 
 Environment:
-  SENDBIRD_APP_ID            the application ID (or --base-url)
-  SENDBIRD_DESK_API_TOKEN    the Desk API token (required)
+  ${APP_ID_ENV}            the application ID (or --base-url)
+  ${TOKEN_ENV}    the Desk API token (required)
   ${ALLOW_WRITES_ENV}=1  same as --allow-writes
 
 Options:
@@ -106,17 +126,19 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
   const http = values.http === true;
   for (const flag of ["port", "host", "allow-non-loopback"])
     if (!http && values[flag] !== undefined) fail(`--${flag}`, values[flag], "applies only with --http");
-  const host = text("host") ?? LOOPBACK_HOSTS[0]!;
+  const given = text("host") ?? LOOPBACK_NAMES[0]!;
+  const host =
+    canonicalHost(given) ?? fail("--host", given, "must be a host name or an IP address, without a port");
   const allowNonLoopback = values["allow-non-loopback"] === true;
-  if (!LOOPBACK.test(host) && !allowNonLoopback)
+  if (!isLoopbackHost(host) && !allowNonLoopback)
     fail(
       "--host",
-      host,
+      given,
       "must be a loopback address (127.0.0.1, localhost, ::1) unless --allow-non-loopback",
     );
   // The Host check (DNS rebinding) accepts the bound name and loopback: all interfaces have no one name.
   if (ALL_INTERFACES.includes(host))
-    fail("--host", host, "must name one address or host name, which the Host check then accepts");
+    fail("--host", given, "must name one address or host name, which the Host check then accepts");
 
   const logLevel = text("log-level") ?? "info";
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
@@ -135,8 +157,8 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
       allowWrites: values["allow-writes"] === true || allowWritesEnv === "1",
       client: {
         baseUrl: text("base-url"),
-        applicationId: env.SENDBIRD_APP_ID || undefined,
-        apiToken: env.SENDBIRD_DESK_API_TOKEN || undefined,
+        applicationId: env[APP_ID_ENV] || undefined,
+        apiToken: env[TOKEN_ENV] || undefined,
         timeoutMs: wholeNumber("--timeout-ms", text("timeout-ms")),
         maxRetries: wholeNumber("--max-retries", text("max-retries")),
       },

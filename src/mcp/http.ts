@@ -8,6 +8,7 @@ import { createMcpExpressApp } from "@modelcontextprotocol/sdk/server/express.js
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
+import { LOOPBACK_NAMES } from "./config.js";
 import type { Logger } from "./logger.js";
 
 /** The path the MCP endpoint is served at. */
@@ -17,8 +18,8 @@ export const MCP_PATH = "/mcp";
 export interface HttpOptions {
   /** Creates the MCP server that answers one request. */
   createServer: () => Server;
-  /** The address to bind; only loopback names are accepted in Host and Origin unless
-   *  `allowedHosts` adds more. */
+  /** The address to bind, as a Host header names it (`127.0.0.1`, `[::1]`, a name): it and the
+   *  loopback names are accepted in Host and Origin, and whatever `allowedHosts` adds. */
   host: string;
   /** The port; 0 picks a free one. */
   port: number;
@@ -34,8 +35,6 @@ export interface HttpServer {
   /** Stops listening and ends open connections. */
   close(): Promise<void>;
 }
-
-const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 
 type Request = IncomingMessage & { body?: unknown };
 type Next = (error?: unknown) => void;
@@ -57,8 +56,9 @@ const hostnameOf = (origin: string) => {
 /** Serves MCP over Streamable HTTP at `http://host:port/mcp` until `close()`. */
 export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
   const { createServer, host, port, logger } = options;
-  const allowed = [...LOOPBACK_NAMES, ...(options.allowedHosts ?? [])];
+  const allowed = [...new Set([...LOOPBACK_NAMES, host, ...(options.allowedHosts ?? [])])];
   const app = createMcpExpressApp({ host, allowedHosts: allowed });
+  app.disable("x-powered-by");
 
   app.use((req: Request, res: ServerResponse, next: Next) => {
     const origin = req.headers.origin;
@@ -93,16 +93,25 @@ export async function serveHttp(options: HttpOptions): Promise<HttpServer> {
     }),
   );
 
-  // A body that is not JSON: a JSON-RPC parse error rather than express's HTML page.
+  // A body too large or not JSON: a JSON-RPC error rather than express's HTML page.
   app.use((error: unknown, _req: Request, res: ServerResponse, _next: Next) => {
     logger.warn(`refused a request: ${(error as Error)?.message ?? error}`);
+    const { type, limit } = error as { type?: unknown; limit?: unknown };
+    if (type === "entity.too.large")
+      return reject(
+        res,
+        413,
+        ErrorCode.InvalidRequest,
+        `Request too large: the body may be at most ${limit} bytes`,
+      );
     reject(res, 400, ErrorCode.ParseError, "Parse error: the body must be JSON");
   });
 
   const http = createHttpServer(app);
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
-    http.listen(port, host, () => {
+    // A Host header brackets an IPv6 address; listen() takes it bare.
+    http.listen(port, host.replace(/^\[(.*)\]$/, "$1"), () => {
       http.off("error", reject);
       resolve();
     });

@@ -41,7 +41,7 @@ export function argumentsSchema(id: OperationId): ArgumentsSchema {
     properties[snakeCase(field)] = schema;
     if (body!.required.includes(field)) required.push(snakeCase(field));
   }
-  return { type: "object", properties, required, additionalProperties: false };
+  return portable({ type: "object", properties, required, additionalProperties: false });
 }
 
 /** The body of the operation `id` from the tool's arguments: each field read from its snake_case name. */
@@ -52,25 +52,39 @@ export function bodyOf(id: OperationId, args: Record<string, unknown>): Record<s
 
 /** The output schema of the tool for `id`: the response schema, typed as the object MCP requires. */
 export function outputSchema(id: OperationId): JsonSchema & { type: "object" } {
-  return { ...operation(id).response, type: "object" };
+  return portable({ ...operation(id).response, type: "object" });
 }
 
-/** Describes the values `schema` accepts, for error messages: "an integer from 1 to 500". */
-export function describeSchema(schema: JsonSchema): string {
-  const { type, minimum: min, maximum: max, minLength, maxLength, pattern } = schema;
-  const alternatives = (schema.oneOf ?? schema.anyOf) as JsonSchema[] | undefined;
-  if (alternatives) return alternatives.map(describeSchema).join(", or ");
-  if (type === "integer" || type === "number") {
-    const noun = type === "integer" ? "an integer" : "a number";
-    if (min !== undefined && max !== undefined) return `${noun} from ${min} to ${max}`;
-    if (min !== undefined) return `${noun} >= ${min}`;
-    return max === undefined ? noun : `${noun} <= ${max}`;
-  }
-  if (type === "string") {
-    const length =
-      minLength !== undefined && maxLength !== undefined ? ` of ${minLength} to ${maxLength} characters` : "";
-    return `a string${length}${pattern === undefined ? "" : ` matching ${pattern}`}`;
-  }
-  if (type === "boolean") return "true or false";
-  return `a value of type ${JSON.stringify(type)}`;
+/** The tool argument a client option or parameter names (`groupId` -> `group_id`), for messages. */
+export function argumentOf(schema: ArgumentsSchema, field: string): string {
+  if (Object.hasOwn(schema.properties, snakeCase(field))) return snakeCase(field);
+  return field;
 }
+
+/**
+ * `schema` with each type array (`["string", "null"]`) written as `anyOf` of single types, which
+ * every JSON Schema dialect an MCP client may use reads alike; keywords that apply to the value
+ * (format, bounds) go to each branch but the null one.
+ */
+export function portable<T extends JsonSchema>(schema: T): T {
+  const out: JsonSchema = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (Array.isArray(value)) out[keyword] = value.map((item) => (isSchema(item) ? portable(item) : item));
+    else if (isSchema(value) && keyword !== "const" && keyword !== "default" && keyword !== "examples")
+      out[keyword] = keyword === "properties" ? mapValues(value, portable) : portable(value);
+    else out[keyword] = value;
+  }
+  if (!Array.isArray(out.type)) return out as T;
+  const { type, description, title, ...rest } = out;
+  const branches = (type as string[]).map((one) => (one === "null" ? { type: one } : { type: one, ...rest }));
+  return {
+    ...(title === undefined ? {} : { title }),
+    ...(description === undefined ? {} : { description }),
+    anyOf: branches,
+  } as unknown as T;
+}
+
+const isSchema = (value: unknown): value is JsonSchema =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const mapValues = (value: JsonSchema, f: (schema: JsonSchema) => JsonSchema) =>
+  Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, isSchema(inner) ? f(inner) : inner]));

@@ -3,7 +3,14 @@
 // pick the right tool and fill in its arguments.
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { schemas } from "../../generated/spec.js";
-import type { AgentId, DeskClient, Group, GroupId, GroupList } from "sendbird-desk-platform";
+import {
+  type AgentId,
+  type DeskClient,
+  DeskValidationError,
+  type Group,
+  type GroupId,
+  type GroupList,
+} from "sendbird-desk-platform";
 import { type ArgumentsSchema, argumentsSchema, bodyOf, type JsonSchema, outputSchema } from "./schema.js";
 
 /** What a tool call returns: the structured result, and any notes worth a line of text. */
@@ -30,33 +37,35 @@ export const MAX_PAGES = 10;
 const limitSchema = schemas.listGroups.parameters.limit.schema;
 const group = schemas.listGroups.response.properties.results.items.description;
 
-/** Reads pages from `offset` until `next` is null, a page is empty or `MAX_PAGES` were read, as one
- *  page: `previous` of the first, `next` of the last (null unless groups remain). A group seen on an
- *  earlier page (offset paging shifts under writes) is kept once. */
+/** Reads the client's own walk over the pages from `offset` (`desk.groups.list().pages()`),
+ *  stopping after `MAX_PAGES`, as one page: `previous` of the first, `next` of the last (null
+ *  unless groups remain). A group seen on an earlier page (offset paging shifts under writes)
+ *  is kept once. */
 async function listAll(desk: DeskClient, args: { limit?: number; offset?: number }, signal: AbortSignal) {
-  const limit = args.limit ?? limitSchema.maximum;
-  let offset = args.offset ?? 0;
+  const query = { ...args, limit: args.limit ?? limitSchema.maximum };
   const results = new Map<number, Group>();
-  let previous: GroupList["previous"] = null;
-  let page: GroupList;
+  let first: GroupList | undefined;
+  let last: GroupList | undefined;
+  let pages = 0;
   let read = 0;
-  do {
-    page = await desk.groups.list({ limit, offset }, { signal });
-    if (read++ === 0) previous = page.previous;
+  for await (const page of desk.groups.list(query, { signal }).pages()) {
+    first ??= page;
+    last = page;
+    read += page.results.length;
     for (const item of page.results) if (!results.has(item.id)) results.set(item.id, item);
-    offset += page.results.length;
-  } while (page.next !== null && page.results.length > 0 && read < MAX_PAGES);
-  const more = page.next !== null && page.results.length > 0;
+    if (++pages === MAX_PAGES) break;
+  }
+  const more = pages === MAX_PAGES && last!.next !== null && last!.results.length > 0;
   const data = {
-    count: page.count,
-    previous,
-    next: more ? page.next : null,
+    count: last!.count,
+    previous: first!.previous,
+    next: more ? last!.next : null,
     results: [...results.values()],
   };
   const notes = more
     ? [
-        `Stopped after ${MAX_PAGES} pages (${results.size} of ${page.count} groups): more remain.` +
-          ` Call list_groups again with all: true and offset: ${offset} to read on.`,
+        `Stopped after ${MAX_PAGES} pages (${results.size} of ${last!.count} groups): more remain.` +
+          ` Call list_groups again with all: true and offset: ${(args.offset ?? 0) + read} to read on.`,
       ]
     : [];
   return { data, notes };
@@ -88,10 +97,13 @@ export function createDeskTools(desk: DeskClient): DeskTool[] {
       inputSchema: listInput,
       outputSchema: outputSchema("listGroups"),
       annotations: { readOnlyHint: true, openWorldHint: false },
-      call: async ({ all, ...page }, signal) =>
-        all === true
+      call: async ({ all, ...page }, signal) => {
+        if (all !== undefined && typeof all !== "boolean")
+          throw new DeskValidationError("all", all, "must be true or false");
+        return all === true
           ? listAll(desk, page, signal)
-          : { data: { ...(await desk.groups.list(page, { signal })) } },
+          : { data: { ...(await desk.groups.list(page, { signal })) } };
+      },
     },
     {
       name: "get_group",

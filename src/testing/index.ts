@@ -4,6 +4,7 @@
 import type { Agent, GroupWithMembers } from "../types.js";
 import { serveMock } from "./mock-server.mjs";
 import { condenseLogEntry, locatePackage, type PrismLogEntry, servePrism } from "./prism-server.mjs";
+import { REFUSED_HEADER, startUpstreamGuard } from "./upstream-guard.mjs";
 
 /** Options of startDeskMock; all are optional. */
 export interface DeskMockOptions {
@@ -100,22 +101,50 @@ export interface DeskProxyOptions {
   spec?: string;
   /** Where to resolve this package and Prism from; the current directory by default. */
   cwd?: string;
+  /** Time allowed for each upstream answer, body included; then the caller gets a 504
+   *  (default 30000, the client's own default). */
+  timeoutMs?: number;
+  /** The largest upstream body read; a larger one is cut off and the caller gets a 502
+   *  (default 16 MiB, the client's own `maxResponseBytes` default). */
+  maxResponseBytes?: number;
 }
+
+/** The header of an answer the proxy made itself instead of passing the upstream's on: a
+ *  redirect (never followed: the caller gets its status), no answer in time (504), an answer
+ *  over the size cap or no connection (502). Its value says which, with a redirect's host;
+ *  the body says nothing the upstream sent. */
+export const PROXY_REFUSED_HEADER = REFUSED_HEADER;
+
+/** What `startDeskProxy` waits for by default. */
+export const PROXY_DEFAULTS = Object.freeze({ timeoutMs: 30_000, maxResponseBytes: 16 * 1024 * 1024 });
 
 /**
  * Starts Prism as a validating proxy (what `prism proxy` does) on loopback, in front of
  * `upstream`: each request is forwarded there, and each answer comes back unchanged, with
- * Prism's `sl-violations` header (JSON) when it breaks the spec.
+ * Prism's `sl-violations` header (JSON) when it breaks the spec. Requests go to the upstream's
+ * origin only: a redirect is never followed, and an answer that is late or too large is cut
+ * off (see `PROXY_REFUSED_HEADER`). `stop()` aborts what is in flight and resolves once both
+ * ports are closed: at once, or within 5 s (Node's keep-alive timeout) when a caller's
+ * connection was busy; calling it again resolves too.
  */
 export async function startDeskProxy(options: DeskProxyOptions): Promise<DeskMock> {
   const { spec, from } = documentAndPrism("startDeskProxy", options);
+  const { timeoutMs = PROXY_DEFAULTS.timeoutMs, maxResponseBytes = PROXY_DEFAULTS.maxResponseBytes } =
+    options;
+  const guard = await startUpstreamGuard({ upstream: options.upstream, timeoutMs, maxResponseBytes });
   const server = await servePrism({
     document: spec,
     from,
     port: options.port ?? 0,
-    upstream: options.upstream,
+    upstream: guard.url,
+  }).catch(async (error: unknown) => {
+    await guard.close();
+    throw error;
   });
-  return { baseUrl: server.url, port: server.port, stop: () => server.close() };
+  // The hop first: Prism's forwards in flight then fail at once, so its own close need not wait.
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= guard.close().then(() => server.close()));
+  return { baseUrl: server.url, port: server.port, stop };
 }
 
 /** The spec to serve and the folder Prism resolves from (this package's, so Prism is its peer). */

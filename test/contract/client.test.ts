@@ -87,7 +87,7 @@ describe.each(ids)("%s through the client", (id) => {
     const [sent] = exchanges;
     expect(sent!.headers.get(spec.auth.header)).toBe("contract-test-token");
     expect(sent!.headers.get("content-type")).toBe(spec.contentType);
-    expect(sent!.url.pathname).toMatch(new RegExp(`^${path.replace("{group_id}", "\\d+")}$`));
+    expect(sent!.url.pathname).toMatch(new RegExp(`^${path.replace(/\{[^{}]+\}/g, "\\d+")}$`));
     expect(sent!.violations).toEqual([]);
   });
 

@@ -200,3 +200,134 @@ test(
   },
   aMinute,
 );
+
+// Upstreams that misbehave: what they send must not reach the output (it lands in CI logs),
+// the token must not reach another host, and the check must end.
+const EMAIL = "jane.doe@example.com";
+const CARD = "4111-1111-1111-1111";
+
+/** A loopback upstream answering every request with `handler`; records what it was asked. */
+async function scripted(handler: (req: IncomingMessage, res: ServerResponse) => void, host = "127.0.0.1") {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  upstreams.push({ url: "", server, requests, members: new Map() });
+  return { url: `http://${host}:${(server.address() as AddressInfo).port}${prefix}`, requests, server };
+}
+
+const json = (res: ServerResponse, status: number, value: unknown) => {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(value));
+};
+
+/** A page of one group, with `change` applied to the group. */
+const pageWith = (change: Record<string, unknown>) => ({
+  count: 1,
+  previous: null,
+  next: null,
+  results: [{ ...group(1, { breakSpec: false }), ...change }],
+});
+
+test(
+  "a redirect to another loopback host: not followed, the other host gets no request, exit 2",
+  async () => {
+    const other = await scripted((_req, res) => json(res, 200, pageWith({})), "127.0.0.2");
+    const api = await scripted((_req, res) => {
+      res.writeHead(302, { location: `${other.url}/groups?stolen=1` });
+      res.end();
+    });
+    const { code, output } = await verify(["--upstream", api.url]);
+    expect(other.requests).toEqual([]);
+    const host = new URL(other.url).host;
+    expect(output).toContain(
+      `! the first page: the proxy refused the answer (status 302): a redirect (302) to ${host}, not followed`,
+    );
+    expect(output).not.toContain("stolen");
+    expect(output).not.toContain(token);
+    expect(code).toBe(2);
+  },
+  aMinute,
+);
+
+test.each([
+  ["an e-mail where the spec wants an integer id", () => pageWith({ id: EMAIL, name: CARD }), 200],
+  ["an e-mail as a property name", () => pageWith({ [EMAIL]: CARD }), 200],
+  [
+    "an error message with an e-mail and a card number",
+    () => `Database error for customer ${EMAIL} (card ${CARD})`,
+    500,
+  ],
+  ["an error body in JSON with both", () => ({ message: `customer ${EMAIL}`, card: CARD, [EMAIL]: 1 }), 500],
+])(
+  "%s: the output names the rule, never the values",
+  async (_what, body, status) => {
+    const api = await scripted((_req, res) => {
+      const value = body();
+      if (typeof value === "string") {
+        res.writeHead(status, { "content-type": "text/plain" });
+        res.end(value);
+      } else json(res, status, value);
+    });
+    const { code, output } = await verify(["--upstream", api.url, "--groups", "1"]);
+    expect(output).toMatch(/Summary: /);
+    for (const secret of [EMAIL, "jane.doe", CARD, "4111", "example.com", "Database"])
+      expect(output).not.toContain(secret);
+    expect(code).not.toBe(0);
+  },
+  aMinute,
+);
+
+test(
+  "a property name that is data is hidden; one that is an identifier is named",
+  async () => {
+    const api = await scripted((_req, res) => json(res, 200, pageWith({ [EMAIL]: 1, archived: false })));
+    const { code, output } = await verify(["--upstream", api.url, "--groups", "0"]);
+    expect(output).toMatch(/additionalProperties: .*'archived'/);
+    expect(output).toMatch(/additionalProperties: .*'<hidden>'/);
+    expect(output).not.toContain(EMAIL);
+    expect(code).toBe(1);
+  },
+  aMinute,
+);
+
+test(
+  "an upstream that never answers: the check stops after one call's attempts and exits 2",
+  async () => {
+    const api = await scripted(() => {}); // never answers
+    const timeoutMs = 1_000;
+    const started = Date.now();
+    const { code, output } = await verify(["--upstream", api.url, "--timeout-ms", String(timeoutMs)]);
+    // Three attempts of the first call, backoff (at most 1.5 s), and Prism's start-up and stop.
+    expect(Date.now() - started).toBeLessThan(3 * timeoutMs + 1_500 + 10_000);
+    expect(api.requests).toHaveLength(3);
+    expect(output).toContain(`no answer within ${timeoutMs} ms`);
+    expect(output).toContain("the check stops here");
+    expect(code).toBe(2);
+  },
+  aMinute,
+);
+
+test(
+  "an answer that never ends is cut off at the proxy's cap: exit 2, the check ends",
+  async () => {
+    const api = await scripted((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(256 * 1024, " ");
+      const more = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once("drain", more);
+      };
+      res.write("[");
+      more();
+    });
+    const { code, output } = await verify(["--upstream", api.url]);
+    expect(output).toContain("an answer (200) over 16777216 bytes");
+    expect(output).toContain("✖ listGroups: 0 answer(s), 0 violation(s), 3 refused by the proxy (status 502)");
+    expect(api.requests).toHaveLength(3); // the first call's attempts; then the check stops
+    expect(code).toBe(2);
+  },
+  aMinute,
+);

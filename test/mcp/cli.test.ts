@@ -6,8 +6,13 @@ import { PassThrough } from "node:stream";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { version } from "../../package.json";
-import { main } from "../../src/mcp/index.js";
+import { createDeskClient } from "../../src/index.js";
+import { createDeskTools, main } from "../../src/mcp/index.js";
 import { mockToken, mockUrl } from "../contract/mock.js";
+
+// The catalogue is the one place an operation becomes a tool: the lists come from it.
+const catalogue = createDeskTools(createDeskClient({ baseUrl: "http://127.0.0.1:9", apiToken: "t" }));
+const READ_TOOLS = catalogue.filter((t) => t.annotations.readOnlyHint === true).map((t) => t.name);
 
 /** A writable stream that keeps what is written to it. */
 function sink() {
@@ -140,7 +145,7 @@ describe("stdio", () => {
       title: "Sendbird Desk",
       version,
     });
-    expect(replies[1].result.tools).toHaveLength(4);
+    expect(replies[1].result.tools).toHaveLength(catalogue.length);
     expect(replies[2].result.structuredContent.id).toBe(77);
     expect(replies[3].result.isError).toBe(true);
     const log = s.stderr.text();
@@ -148,7 +153,9 @@ describe("stdio", () => {
       `sendbird-desk-mcp info: ${version} serving ${mockUrl()} (writes enabled) on stdio`,
     );
     expect(log).toContain('sendbird-desk-mcp debug: get_group {"group_id":77}');
-    expect(log).toContain("sendbird-desk-mcp warn: get_group: refused arguments: group_id must be");
+    expect(log).toContain(
+      "sendbird-desk-mcp warn: get_group: refused arguments: group_id: 0 is not valid: must be",
+    );
     expect(log).not.toContain(mockToken);
   });
 
@@ -159,7 +166,7 @@ describe("stdio", () => {
     s.stdin.end();
     await s.done;
     const tools = JSON.parse(out.trim().split("\n")[1]!).result.tools.map((t: { name: string }) => t.name);
-    expect(tools).toEqual(["list_groups", "get_group"]);
+    expect(tools).toEqual(READ_TOOLS);
     expect(s.stderr.text()).toBe("");
   });
 
@@ -169,7 +176,7 @@ describe("stdio", () => {
     const out = await s.replies(2);
     s.stdin.end();
     await s.done;
-    expect(JSON.parse(out.trim().split("\n")[1]!).result.tools).toHaveLength(4);
+    expect(JSON.parse(out.trim().split("\n")[1]!).result.tools).toHaveLength(catalogue.length);
     expect(s.stderr.text()).toContain("(writes enabled)");
   });
 });
@@ -203,7 +210,7 @@ describe("Streamable HTTP", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const client = new Client({ name: "t", version: "1" });
     await client.connect(new StreamableHTTPClientTransport(new URL(url)));
-    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["list_groups", "get_group"]);
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(READ_TOOLS);
     const result = await client.callTool({ name: "get_group", arguments: { group_id: 77 } });
     expect(result.structuredContent).toMatchObject({ id: 77 });
     await client.close();

@@ -5,12 +5,21 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { schemas } from "../../generated/spec.js";
 import { createDeskClient } from "../../src/index.js";
-import { type DeskTool, MAX_PAGES } from "../../src/mcp/index.js";
+import { createDeskTools, type DeskTool, MAX_PAGES } from "../../src/mcp/index.js";
 import { violationsOf } from "../contract/observed.js";
 import { connect, type Harness } from "./harness.js";
 
-const READ_TOOLS = ["list_groups", "get_group"];
-const WRITE_TOOLS = ["add_group_member", "remove_group_member"];
+// The catalogue is the one place an operation becomes a tool: the lists come from it.
+const catalogue = createDeskTools(createDeskClient({ baseUrl: "http://127.0.0.1:9", apiToken: "t" }));
+const READ_TOOLS = catalogue.filter((t) => t.annotations.readOnlyHint === true).map((t) => t.name);
+const WRITE_TOOLS = catalogue.filter((t) => t.annotations.readOnlyHint !== true).map((t) => t.name);
+
+/** Every `type` keyword in a schema, at any depth. */
+function typesIn(schema: unknown): unknown[] {
+  if (typeof schema !== "object" || schema === null) return [];
+  const own = !Array.isArray(schema) && "type" in schema ? [(schema as { type: unknown }).type] : [];
+  return [...own, ...Object.values(schema).flatMap(typesIn)];
+}
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -66,12 +75,30 @@ describe("tools/list", () => {
       schemas.addGroupMember.body.properties.agentId,
     );
     expect(tools.add_group_member!.inputSchema.required).toEqual(["group_id", "agent_id"]);
-    expect(tools.list_groups!.outputSchema).toEqual(schemas.listGroups.response);
-    expect(tools.get_group!.outputSchema).toEqual({ type: "object", ...schemas.getGroup.response });
-    expect(tools.remove_group_member!.outputSchema).toEqual({
-      type: "object",
-      ...schemas.removeGroupMember.response,
+    const list = tools.list_groups!.outputSchema!;
+    expect(list.required).toEqual(schemas.listGroups.response.required);
+    expect(list.properties!.count).toEqual(schemas.listGroups.response.properties.count);
+    const { description, format } = schemas.listGroups.response.properties.next;
+    expect(list.properties!.next).toEqual({
+      description,
+      anyOf: [{ type: "string", format }, { type: "null" }],
     });
+    const parts = schemas.getGroup.response.allOf.map((part) => (part as { required?: unknown }).required);
+    for (const name of ["get_group", ...WRITE_TOOLS]) {
+      const output = tools[name]!.outputSchema as { type: string; allOf: { required?: unknown }[] };
+      expect(output.type).toBe("object");
+      expect(output.allOf.map((part) => part.required)).toEqual(parts);
+    }
+  });
+
+  it('writes no type as an array (`["string", "null"]`), which some clients\' schema dialects refuse', async () => {
+    h = await connect({ allowWrites: true });
+    const { tools } = await h.client.listTools();
+    const types = tools.flatMap((t) => [...typesIn(t.inputSchema), ...typesIn(t.outputSchema)]);
+    expect(types.length).toBeGreaterThan(10);
+    expect(types.filter((type) => typeof type !== "string")).toEqual([]);
+    // The spec itself does use them: the conversion is what removes them.
+    expect(typesIn(schemas).filter(Array.isArray).length).toBeGreaterThan(0);
   });
 
   it("describes each tool in words an assistant can act on", async () => {
@@ -156,12 +183,12 @@ describe("tools/call against the mock", () => {
       fetch: async (request) => {
         const { searchParams } = new URL(request.url);
         asked.push(searchParams.toString());
-        return Response.json(pages[searchParams.get("offset")!]);
+        return Response.json(pages[searchParams.get("offset") ?? "0"]);
       },
     });
     h = await connect({ desk });
     const result = await call("list_groups", { all: true, limit: 2 });
-    expect(asked).toEqual(["limit=2&offset=0", "limit=2&offset=2", "limit=2&offset=4"]);
+    expect(asked).toEqual(["limit=2", "limit=2&offset=2", "limit=2&offset=4"]);
     expect(result.structuredContent).toEqual({
       count: 5,
       previous: null,
@@ -205,15 +232,19 @@ describe("tools/call against the mock", () => {
   it("answers an unknown tool with a protocol error naming the tools", async () => {
     h = await connect();
     await expect(call("delete_group", { group_id: 77 })).rejects.toThrow(
-      'Unknown tool "delete_group": the tools are list_groups, get_group',
+      `Unknown tool "delete_group": the tools are ${READ_TOOLS.join(", ")}`,
     );
   });
 });
 
 describe("failures come back as isError results", () => {
   it.each([
-    ["code=404", "failed with 404 Not Found", "list_groups lists the groups"],
-    ["code=429", "failed with 429 Too Many Requests", "wait 1 s before calling again"],
+    ["code=404", "failed with 404 Not Found", ". Check the IDs: list_groups lists the groups"],
+    [
+      "code=429",
+      "failed with 429 Too Many Requests",
+      ". The API is limiting requests: wait 1 s before calling again",
+    ],
     ["code=500", "failed with 500 Internal Server Error", "failed with 500"],
   ])("Prism's %s, and the next call succeeds", async (prefer, message, hint) => {
     h = await connect();
@@ -229,34 +260,50 @@ describe("failures come back as isError results", () => {
     expect(next.structuredContent).toMatchObject({ id: 77 });
   });
 
+  it("a hint follows the error's own words after a full stop, whatever the server's message ends with", async () => {
+    const desk = createDeskClient({
+      baseUrl: "http://127.0.0.1:9",
+      apiToken: "hint-token-0815",
+      fetch: async () =>
+        Response.json({ message: "no such group in the specification file" }, { status: 404 }),
+    });
+    h = await connect({ desk });
+    const text = textOf(await call("get_group", { group_id: 77 }));
+    expect(text).toMatch(/no such group in the specification file\. Check the IDs: /);
+  });
+
   it.each([
-    [{ group_id: 0 }, "group_id must be an integer from 1 to 9007199254740991 (got 0)"],
-    [{ group_id: -3 }, "group_id must be an integer from 1 to 9007199254740991 (got -3)"],
-    [{ group_id: 1.5 }, "group_id must be an integer from 1 to 9007199254740991 (got 1.5)"],
-    [{ group_id: "77" }, 'group_id must be an integer from 1 to 9007199254740991 (got "77")'],
-    [{ group_id: null }, "group_id must be an integer from 1 to 9007199254740991 (got null)"],
+    [{ group_id: 0 }, "group_id: 0 is not valid: must be an integer from 1 to 9007199254740991"],
+    [{ group_id: -3 }, "group_id: -3 is not valid: must be an integer from 1 to 9007199254740991"],
+    [{ group_id: 1.5 }, "group_id: 1.5 is not valid: must be an integer from 1 to 9007199254740991"],
+    [{ group_id: "77" }, 'group_id: "77" is not valid: must be an integer from 1 to 9007199254740991'],
+    [{ group_id: null }, "group_id: null is not valid: must be an integer from 1 to 9007199254740991"],
     [{}, "group_id is required"],
     [undefined, "group_id is required"],
     [{ group_id: 77, groupId: 77 }, "groupId is not an argument (the arguments are group_id)"],
-  ])("a bad group_id %j is refused naming the field and the rule, nothing sent", async (args, problem) => {
-    h = await connect();
-    const result = await call("get_group", args);
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toBe(
-      `Invalid arguments for get_group: ${problem}. Fix the argument and call again.`,
-    );
-    expect(h.exchanges).toEqual([]);
-  });
+  ])(
+    "a bad group_id %j is refused by the client's own check, naming the argument and the rule, nothing sent",
+    async (args, problem) => {
+      h = await connect();
+      const result = await call("get_group", args);
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toBe(
+        `Invalid arguments for get_group: ${problem}. Fix the argument and call again.`,
+      );
+      expect(h.exchanges).toEqual([]);
+    },
+  );
 
   it("a bad agent_id or limit is refused with the rule from the spec", async () => {
     h = await connect({ allowWrites: true });
     const agent = await call("add_group_member", { group_id: 77, agent_id: "julia" });
     expect(textOf(agent)).toContain(
-      'agent_id must be an integer from 1 to 9007199254740991, or a string of 1 to 32 characters matching ^[1-9][0-9]*$ (got "julia")',
+      'agent_id: "julia" is not valid: must be an integer from 1 to 9007199254740991, or must be 1 to 32 characters matching ^[1-9][0-9]*$.',
     );
-    const limit = await call("list_groups", { limit: 501, all: "yes" });
-    expect(textOf(limit)).toContain("limit must be an integer from 1 to 500 (got 501)");
-    expect(textOf(limit)).toContain('all must be true or false (got "yes")');
+    const limit = await call("list_groups", { limit: 501 });
+    expect(textOf(limit)).toContain("limit: 501 is not valid: must be an integer from 1 to 500.");
+    const all = await call("list_groups", { all: "yes" });
+    expect(textOf(all)).toContain('all: "yes" is not valid: must be true or false.');
     expect(h.exchanges).toEqual([]);
   });
 

@@ -4,8 +4,10 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
-/** Well above today's bundle; a dependency pulled in by mistake would cross it. */
-const BLOAT_GUARD_BYTES = 15_000;
+/** Well above today's bundle (16.8 kB, with the answer validators generated from the spec, the
+ *  rate limiter and the masking of every encoding); a dependency pulled in by mistake (Ajv's
+ *  runtime alone is larger than the whole client) would cross it. */
+const BLOAT_GUARD_BYTES = 20_000;
 
 it(`keeps the client with openapi-fetch under ${BLOAT_GUARD_BYTES} B min+gz`, () => {
   const root = join(__dirname, "..", "..");
