@@ -32,7 +32,7 @@ const members = (group) => group.members.map((m) => `${m.displayName} (#${m.id})
 
 try {
   console.log(`Prism mock on ${prism.url}`);
-  console.log("It is static: each call answers the spec's example for it, whatever the IDs.\n");
+  console.log("It keeps state, seeded from the spec's story: what a call changes, the next one sees.\n");
   // logLevel "info": each retry is a line (method, URL, attempt, reason, wait and its source).
   const desk = createDeskClient({ baseUrl: prism.url, apiToken: "any-token", logLevel: "info", logger });
 
@@ -59,7 +59,7 @@ try {
   console.log(`named example:    MiddlePage (limit 2, offset 2): ${groups(middle.results)}`);
 
   try {
-    await desk.groups.get(999, prefer("code=404"));
+    await desk.groups.get(999); // a group the mock's state does not have
     throw new Error("expected a DeskNotFoundError");
   } catch (error) {
     if (!(error instanceof DeskNotFoundError)) throw error;

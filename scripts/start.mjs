@@ -11,6 +11,7 @@ import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
 import { exposedWarning, isLoopback, mockAddress, portOption } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { runUntilStopped } from "./lib/run-until-stopped.mjs";
+import { mockMode, modeOptions, modeUsage } from "./lib/mock-mode.mjs";
 import { mockUrl, root, specFile } from "./lib/spec-facts.mjs";
 import { close, createStaticServer, listen } from "./lib/static-server.mjs";
 
@@ -28,6 +29,7 @@ mock and the docs until Ctrl-C or SIGTERM.
   --host H        interface for both servers (or HOST=H; default ${mockUrl.hostname})
   --port N        the mock's port (or PORT=N; default ${mockUrl.port}; 0 = any free port)
   --docs-port N   the docs' port (or DOCS_PORT=N; default ${defaultDocsPort})
+${modeUsage(18)}
   --help          this text
 `;
 
@@ -66,9 +68,15 @@ let prism;
 try {
   const flags = parseCommandLine({
     usage,
-    options: { host: { type: "string" }, port: { type: "string" }, "docs-port": { type: "string" } },
+    options: {
+      host: { type: "string" },
+      port: { type: "string" },
+      "docs-port": { type: "string" },
+      ...modeOptions,
+    },
   });
   const { host, port } = mockAddress(flags);
+  const { mode, seed } = mockMode(flags);
   const docsPort = portOption({
     value: flags["docs-port"],
     flag: "docs-port",
@@ -81,6 +89,8 @@ try {
     host,
     port,
     watch: port !== 0,
+    mode,
+    seed,
     onLog: condensedLog(console.log),
     onReload: () => console.log("(the spec changed: the mock now serves the new one)"),
   });
@@ -88,7 +98,7 @@ try {
   if (!isLoopback(host)) console.error(exposedWarning(host, "The mock and the docs server"));
   console.log(`\nDocs (Redoc, offline): ${docs.url}/`);
   console.log(`Client reference (TypeDoc): ${docs.url}/client/`);
-  console.log(mockBanner(prism.url).join("\n"));
+  console.log(mockBanner(prism.url, mode).join("\n"));
   console.log(`\nRequests to the mock (Ctrl-C to stop both; this process: ${process.pid}):`);
   process.exitCode = await runUntilStopped([
     { name: "Prism", ...prism },
@@ -96,6 +106,7 @@ try {
   ]);
 } catch (error) {
   await prism?.stop();
-  console.error(`start: ${error instanceof UsageError ? error.message : error.stack}`);
+  const oneLine = error instanceof UsageError || error.name === "MockSeedError";
+  console.error(`start: ${oneLine ? error.message : error.stack}`);
   process.exitCode = 1;
 }

@@ -1,9 +1,9 @@
-// The repository's way to run Prism (mock of generated/openapi.json) for scripts/mock.mjs,
-// start.mjs, example.mjs and the contract suite's global setup: Prism runs in this process
-// (src/testing/prism-server.mjs, the same code the package's startDeskMock uses), so it ends
-// with the script whatever ends the script.
+// The repository's way to run the Desk mock (Prism, mocking generated/openapi.json) for
+// scripts/mock.mjs, start.mjs, example.mjs and the contract suite's global setup: it runs in
+// this process (src/testing/mock-server.mjs, the same code the package's startDeskMock uses),
+// so it ends with the script whatever ends the script.
 import { unwatchFile, watchFile } from "node:fs";
-import { servePrism } from "../../src/testing/prism-server.mjs";
+import { serveMock } from "../../src/testing/mock-server.mjs";
 import { UsageError } from "./command-line.mjs";
 import { root, specFile } from "./spec-facts.mjs";
 
@@ -11,8 +11,9 @@ const specPollMs = 1_000;
 
 /**
  * Starts Prism on host:port (port 0 = a free port) and resolves to { url, port, exited, stop }
- * once it listens. `onLog` receives Prism's log entries. With `watch` (a fixed port), Prism
- * serves the new spec when `npm run generate` rewrites it; `onReload` is told each time.
+ * once it listens. `onLog` receives Prism's log entries. `mode` ("stateful", the default, or
+ * "static") and `seed` are serveMock's. With `watch` (a fixed port), the mock serves the new
+ * spec (from a fresh state) when `npm run generate` rewrites it; `onReload` is told each time.
  */
 export async function startPrism({
   host = "127.0.0.1",
@@ -20,9 +21,11 @@ export async function startPrism({
   watch = false,
   onLog,
   onReload = () => {},
+  mode = "stateful",
+  seed,
 } = {}) {
   const serve = (at) =>
-    servePrism({ document: specFile, from: root, host, port: at, onLog }).catch((error) => {
+    serveMock({ document: specFile, from: root, host, port: at, mode, seed, onLog }).catch((error) => {
       if (error.code === "EADDRINUSE") {
         throw new UsageError(
           `port ${at} on ${host} is already in use: choose another one (--port N or PORT=N)`,

@@ -1,6 +1,8 @@
 // sendbird-desk-platform/testing: the package's Prism mock for a consumer's own test suite
 // (Jest or Vitest global setup). Prism is an optional peer dependency, loaded only here: the
 // main entry never loads it.
+import type { Agent, GroupWithMembers } from "../types.js";
+import { serveMock } from "./mock-server.mjs";
 import { condenseLogEntry, locatePackage, type PrismLogEntry, servePrism } from "./prism-server.mjs";
 import { REFUSED_HEADER, startUpstreamGuard } from "./upstream-guard.mjs";
 
@@ -16,6 +18,26 @@ export interface DeskMockOptions {
   cwd?: string;
   /** Receives Prism's log, condensed: each request, the status answered, every broken rule. */
   onLog?: (line: string) => void;
+  /**
+   * `"stateful"` (the default): the Group operations act on a state of groups, members and
+   * agents, seeded from the spec's story or from `seed`. `"static"`: every answer is the
+   * spec's example, whatever the IDs (what `prism mock` does).
+   */
+  mode?: "stateful" | "static";
+  /**
+   * The stateful mock's data instead of the spec's story: `groups` as the spec's
+   * `GroupWithMembers`, `agents` the agents that may be added. Checked against the spec's
+   * schemas first: a bad seed rejects with a `MockSeedError` naming entry, field and rule.
+   */
+  seed?: DeskMockSeed;
+}
+
+/** The data a stateful mock starts from (see `DeskMockOptions.seed`). */
+export interface DeskMockSeed {
+  /** The groups, each with its members (the spec's `GroupWithMembers`). */
+  groups?: GroupWithMembers[];
+  /** The agents that may be added to a group (the spec's `Agent`); members are known too. */
+  agents?: Agent[];
 }
 
 /** A running mock: point the client at `baseUrl`; `stop()` closes it. */
@@ -28,24 +50,45 @@ export interface DeskMock {
   stop(): Promise<void>;
 }
 
+/** The mock startDeskMock runs: a DeskMock whose state can be reset, and stopped more than once. */
+export interface DeskMockServer extends DeskMock {
+  /**
+   * Restores the seed of one session (`X-Mock-Session: <name>`), or of every session and the
+   * default state when no name is given. Does nothing in static mode.
+   */
+  reset(session?: string): void;
+  /**
+   * Stops the mock; resolves once its port is closed. Idle connections close at once, and
+   * requests in flight get one second before theirs are closed. A second call resolves too.
+   */
+  stop(): Promise<void>;
+}
+
 /**
  * Starts the Prism mock of the Desk API's Group endpoints (the spec this package ships) in
  * this process, and resolves once it answers. Rejects in one line when Prism is missing.
  */
-export async function startDeskMock(options: DeskMockOptions = {}): Promise<DeskMock> {
+export async function startDeskMock(options: DeskMockOptions = {}): Promise<DeskMockServer> {
   const { spec, from } = documentAndPrism("startDeskMock", options);
   const { onLog } = options;
-  const server = await servePrism({
+  const server = await serveMock({
     document: spec,
     from,
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
+    mode: options.mode ?? "stateful",
+    seed: options.seed,
     onLog: (entry: PrismLogEntry) => {
       const line = onLog && condenseLogEntry(entry);
       if (line !== undefined) onLog?.(line);
     },
   });
-  return { baseUrl: server.url, port: server.port, stop: () => server.close() };
+  return {
+    baseUrl: server.url,
+    port: server.port,
+    reset: (session) => server.reset(session),
+    stop: () => server.close(),
+  };
 }
 
 /** Options of startDeskProxy. */

@@ -44,6 +44,9 @@ export function loadPrism(from) {
     getHttpOperationsFromSpec: fromServer("@stoplight/prism-http").getHttpOperationsFromSpec,
     createLogger: fromServer("@stoplight/prism-core").createLogger,
     mocker: internalMocker(fromServer),
+    createInstance: fromServer("@stoplight/prism-http").createInstance,
+    /** require() from Prism's HTTP package: its own dependencies (Ajv, its YAML parser). */
+    require: createRequire(fromServer.resolve("@stoplight/prism-http")),
   };
 }
 

@@ -1,7 +1,13 @@
 // A client of the Prism mock whose requests are observed through an injected fetch: what
-// was sent (method, URL, headers, body), and what Prism said about it (sl-violations).
+// was sent (method, URL, headers, body), and what Prism said about it (sl-violations). The
+// mock keeps state: each test file's clients share a session of their own (X-Mock-Session),
+// so the files running beside it never see its changes.
+import { randomUUID } from "node:crypto";
 import { createDeskClient, type DeskClient, type DeskClientOptions } from "../../src/index.js";
 import { mockToken, mockUrl } from "./mock.js";
+
+/** The request header that names a session of the stateful mock. */
+export const sessionHeader = "X-Mock-Session";
 
 /** One request as it reached the wire, and Prism's verdict on it. */
 export interface Exchange {
@@ -19,8 +25,11 @@ export interface Observed {
   exchanges: Exchange[];
 }
 
+/** This test file's session of the stateful mock (Jest gives each file its own modules). */
+export const session = `contract-${randomUUID()}`;
+
 /**
- * A client of the mock. `edit` may change each request before it is sent (add a `Prefer`
+ * A client of the mock, in this file's session. `edit` may change each request before it is sent (add a `Prefer`
  * header, strip the token); the request is then sent with the global fetch.
  */
 export function observedClient(
@@ -33,6 +42,7 @@ export function observedClient(
     apiToken: mockToken,
     ...options,
     fetch: async (request: Request) => {
+      if (!request.headers.has(sessionHeader)) request.headers.set(sessionHeader, session);
       edit(request);
       const body = await request.clone().text();
       const response = await fetch(request);

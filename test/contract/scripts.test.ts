@@ -4,9 +4,10 @@
 // aborted download), refuse a busy port in one line, and stop whatever stops them: a signal to
 // npm's own PID, or the death of npm or of the script (no server outlives them).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spec } from "../../generated/spec.js";
 import { root } from "../helpers/spec.js";
@@ -229,6 +230,83 @@ describe("npm run mock", () => {
   );
 });
 
+describe("npm run mock -- --seed FILE / --static", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "desk-seed-"));
+    const group = {
+      id: 5,
+      name: "Five",
+      key: "five",
+      project: 1,
+      createdAt: "2024-01-01T00:00:00Z",
+      createdBy: 1,
+      description: null,
+      members: [{ id: 7, displayName: "Ann", email: "ann@example.com", photoThumbnailUrl: "" }],
+    };
+    writeFileSync(join(dir, "good.json"), JSON.stringify({ groups: [group] }));
+    writeFileSync(
+      join(dir, "bad.json"),
+      JSON.stringify({ groups: [{ ...group, members: [{ ...group.members[0], id: "7" }] }] }),
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test(
+    "--seed serves the tester's groups; --static answers the examples whatever the IDs",
+    async () => {
+      const answers: Record<string, number> = {};
+      for (const [flag, args] of [
+        ["seed", ["--seed", join(dir, "good.json")]],
+        ["static", ["--static"]],
+      ] as const) {
+        const mock = await run(process.execPath, [script("mock.mjs"), "--port", "0", ...args], {}, /Ctrl-C/);
+        try {
+          const url = mockLine.exec(mock.output())![1]!;
+          const viewed = await fetch(`${url}/groups/5`, { headers: { [spec.auth.header]: "t" } });
+          const body = (await viewed.json()) as { id: number };
+          answers[flag] = body.id;
+          expect(mock.output()).toContain(flag === "static" ? "(static)" : "(stateful)");
+        } finally {
+          mock.child.kill("SIGKILL");
+          await mock.exit;
+        }
+      }
+      expect(answers).toEqual({ seed: 5, static: 77 });
+    },
+    startsPrism,
+  );
+
+  test.each([
+    [
+      "a seed that breaks the spec",
+      ["--seed", "bad.json"],
+      "mock: seed.groups[0].members[0].id: must be integer",
+    ],
+    [
+      "a seed file that is not there",
+      ["--seed", "none.json"],
+      "mock: --seed none.json: cannot be read (ENOENT)",
+    ],
+    [
+      "--seed with --static",
+      ["--seed", "good.json", "--static"],
+      "mock: --seed gives the state a start; --static has no state: choose one",
+    ],
+  ])(
+    "%s is refused in one line, exit code 1",
+    async (_why, args, line) => {
+      const child = spawn(process.execPath, [script("mock.mjs"), "--port", "0", ...args], { cwd: dir });
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      const code = await new Promise((done) => child.once("close", done));
+      expect(code).toBe(1);
+      expect(stderr.trim().split("\n")).toEqual([line]);
+    },
+    startsPrism,
+  );
+});
+
 describe.each(["mock.mjs", "start.mjs", "example.mjs"])("node scripts/%s", (name) => {
   test("--help prints the usage and exits 0 without starting anything", async () => {
     const { code, stdout } = await runToEnd(name, ["--help"]);
@@ -350,5 +428,57 @@ describe("npm start", () => {
       }
     },
     120_000,
+  );
+});
+
+// The bin as a CI script runs it: `npx sendbird-desk-mock & ...; kill $!` signals npx, which
+// runs the bin through a shell and passes no signal on; a launcher may also be killed outright.
+// Either way the mock must stop, or the next run finds its port taken.
+describe("npx sendbird-desk-mock", () => {
+  let app: string;
+
+  beforeAll(() => {
+    // A project with the package's bin linked where npm puts it (npx finds it offline).
+    app = mkdtempSync(join(tmpdir(), "desk-npx-"));
+    mkdirSync(join(app, "node_modules", ".bin"), { recursive: true });
+    symlinkSync(
+      join(root, "bin", "sendbird-desk-mock.mjs"),
+      join(app, "node_modules", ".bin", "sendbird-desk-mock"),
+    );
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "npx-app", private: true }));
+  });
+
+  afterAll(() => rmSync(app, { recursive: true, force: true }));
+
+  test.each(["SIGTERM", "SIGKILL"] as const)(
+    "%s to npx's own PID stops the mock and frees its port",
+    async (signal) => {
+      const child = spawn("npx", ["--offline", "sendbird-desk-mock", "--port", "0"], {
+        cwd: app,
+        env: { ...process.env, ...loopback },
+      });
+      let output = "";
+      // "exit", not "close": a mock left behind would hold npx's output open.
+      const exit = new Promise((done) => child.once("exit", done));
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          child.stdout.on("data", (chunk: Buffer) => {
+            output += chunk.toString();
+            const found = /sendbird-desk-mock: (http:\/\/\S+)/.exec(output);
+            if (found) resolve(found[1]!);
+          });
+          exit.then(() => reject(new Error(`npx exited before the mock was up:\n${output}`)));
+        });
+        const stateful = await fetch(`${url}/groups/999999`, { headers: { [spec.auth.header]: "t" } });
+        expect(stateful.status).toBe(404);
+        await stateful.text();
+        child.kill(signal);
+        await exit;
+        expect(await eventually(async () => !(await listening(url)))).toBe(true);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    },
+    startsPrism,
   );
 });

@@ -151,6 +151,7 @@ it("ships only what can be imported, run or read: dist, the bins, the sources of
     "generated/openapi.json",
     "generated/spec.ts",
     "package.json",
+    "testing/desk-story.arazzo.yaml",
     "testing/package.json",
   ]);
   expect(files).not.toContain("generated/openapi.ts");
