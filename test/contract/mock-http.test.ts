@@ -66,12 +66,15 @@ describe.each(ids)("%s on the mock", (id) => {
     },
   );
 
-  if (id !== "listGroups") {
-    test("a group_id below the spec's minimum or not an integer is a violation of the path parameter", async () => {
-      for (const groupId of [spec.operations.getGroup.parameters.path.group_id.minimum - 1, "abc", 1.5]) {
+  const pathRules = (spec.operations[id].parameters as { path?: Record<string, { minimum: number }> }).path;
+  for (const [name, rule] of Object.entries(pathRules ?? {})) {
+    test(`a ${name} below the spec's minimum or not an integer is a violation of the path parameter`, async () => {
+      for (const groupId of [rule.minimum - 1, "abc", 1.5]) {
         const answer = await call(id, { groupId });
         expect(answer.status).toBe(400);
-        expect(violated(answer.violations)).toEqual([expect.stringMatching(/^request\.path\.group_id: /)]);
+        expect(violated(answer.violations)).toEqual([
+          expect.stringMatching(new RegExp(`^request\\.path\\.${name}: `)),
+        ]);
       }
     });
   }

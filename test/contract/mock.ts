@@ -23,9 +23,9 @@ export function clientHeaders(extra: Record<string, string> = {}): Record<string
   return { [spec.auth.header]: mockToken, "Content-Type": spec.contentType, ...extra };
 }
 
-/** The URL of an operation on the mock, with its path template filled in. */
-export function operationUrl(id: OperationId, groupId: number | string = 77, query = ""): string {
-  const path = spec.operations[id].path.replace("{group_id}", String(groupId));
+/** The URL of an operation on the mock, each `{name}` of its path template filled with `value`. */
+export function operationUrl(id: OperationId, value: number | string = 77, query = ""): string {
+  const path = spec.operations[id].path.replace(/\{[^{}]+\}/g, () => String(value));
   return `${mockUrl()}${path}${query}`;
 }
 
