@@ -12,6 +12,7 @@ import { Agent, request } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { readCommandLine } from "../scripts/lib/command-line.mjs";
+import { withSection } from "./sections.cjs";
 import { root } from "../scripts/lib/root.mjs";
 import { drive, pairedRounds } from "./pairing.mjs";
 import { compare, noiseBand, pairedRatios, ratioSummary } from "./stats.cjs";
@@ -106,8 +107,7 @@ const verdict = reading === "no measurable difference" ? "not measurably differe
 const command = ["tools/runtimes/node_modules/node22/bin/node bench/mock.mjs", ...process.argv.slice(2)]
   .filter((arg) => arg !== "--no-write")
   .join(" ");
-const section = `<!-- mock-benchmark:start -->
-## The stateful mock against the static one
+const section = `## The stateful mock against the static one
 
 Written by \`${command}\` (\`bench/mock.mjs\`); run it again rather than editing.
 Each of ${rounds} paired rounds sends ${requests} requests (${concurrency} in flight, keep-alive) to each mock, a
@@ -124,12 +124,10 @@ in one child process, the load generator in another.
 | **stateful / static** | **${ratio.median.toFixed(3)}x** the static mock's requests per second (per-round ratios from ${ratio.min.toFixed(3)} to ${ratio.max.toFixed(3)}) |
 | verdict | the stateful mock's cost per request is ${verdict} the static one's, against the band below |
 | noise band (A/A) | ±${(aa.halfWidth * 100).toFixed(1)} % (stateful copy / stateful: ${aa.median.toFixed(3)}x) |
-<!-- mock-benchmark:end -->
 `;
 console.log(section);
 if (!flags["no-write"]) {
   const file = join(root, "BENCHMARKS.md");
   const text = readFileSync(file, "utf8");
-  const marked = /<!-- mock-benchmark:start -->[\s\S]*<!-- mock-benchmark:end -->\n/;
-  writeFileSync(file, marked.test(text) ? text.replace(marked, section) : `${text.trimEnd()}\n\n${section}`);
+  writeFileSync(file, withSection(text, "mock-benchmark", section));
 }

@@ -3,6 +3,7 @@
 // contender over its rounds, and the Markdown table they are written as (CommonJS so that the
 // Jest tests can load it as it is; bench/rate-limit-report.d.cts gives the types).
 "use strict";
+const sections = require("./sections.cjs");
 const { median } = require("./stats.cjs");
 
 const RATE_LIMIT_USAGE = `Usage: node bench/rate-limit.mjs [--quick] [--baseline <git-ref>] [--rounds <n>] [--write]
@@ -94,25 +95,15 @@ function scenarioTable(scenario, figures) {
   return lines.join("\n");
 }
 
-/** The markers around the rate-limit section of BENCHMARKS.md, which `npm run bench` keeps. */
-const SECTION_START = "<!-- rate-limit benchmark: written by bench/rate-limit.mjs -->";
-const SECTION_END = "<!-- end of the rate-limit benchmark -->";
+/** The name of the rate-limit section of BENCHMARKS.md (see sections.cjs), and its markers. */
+const SECTION = "rate-limit-benchmark";
+const [SECTION_START, SECTION_END] = sections.markers(SECTION);
 
 /** `document` with its rate-limit section replaced by `section` (appended when it has none). */
-function withSection(document, section) {
-  const block = `${SECTION_START}\n${section.trim()}\n${SECTION_END}\n`;
-  const start = document.indexOf(SECTION_START);
-  const end = document.indexOf(SECTION_END);
-  if (start < 0 || end < start) return `${document.trimEnd()}\n\n${block}`;
-  return document.slice(0, start) + block + document.slice(end + SECTION_END.length).replace(/^\n/, "");
-}
+const withSection = (document, section) => sections.withSection(document, SECTION, section);
 
 /** The rate-limit section of `document`, or "" when it has none. */
-function sectionOf(document) {
-  const start = document.indexOf(SECTION_START);
-  const end = document.indexOf(SECTION_END);
-  return start < 0 || end < start ? "" : document.slice(start + SECTION_START.length, end).trim();
-}
+const sectionOf = (document) => sections.sectionOf(document, SECTION);
 
 module.exports = {
   LATENCY_MS,

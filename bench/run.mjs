@@ -18,7 +18,7 @@ import { benchFormats } from "./answer-formats.mjs";
 import { formatFigures, targets, timedFigures } from "./figures.mjs";
 import { benchImports } from "./import-cost.mjs";
 import { ensurePeers } from "./peers.mjs";
-import { sectionOf, withSection } from "./rate-limit-report.cjs";
+import { keepSections } from "./sections.cjs";
 import { render } from "./report.mjs";
 import { BARE, FETCH, RAW_LOOP } from "./settings.mjs";
 
@@ -195,10 +195,9 @@ if (options.quick) {
   console.log(report);
   log("quick run: nothing written");
 } else {
-  // The rate-limit benchmark's section is written by bench/rate-limit.mjs: keep it.
+  // The sections other benchmarks write (bench/rate-limit.mjs, bench/mock.mjs) are kept.
   const file = join(root, "BENCHMARKS.md");
-  const kept = sectionOf(readFileSync(file, "utf8"));
-  writeFileSync(file, kept ? withSection(report, kept) : report);
+  writeFileSync(file, keepSections(report, readFileSync(file, "utf8")));
   console.log(report);
   log("wrote BENCHMARKS.md");
 }
