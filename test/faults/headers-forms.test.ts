@@ -4,6 +4,7 @@
 import { createDeskClient, DeskValidationError } from "../../src/index.js";
 import { CANARY, guardCanary } from "./leak-guard.js";
 import { reply, type ScriptedServer, startScriptedServer } from "./scripted-server.js";
+import { group } from "../helpers/groups.js";
 
 const guard = guardCanary(CANARY);
 let server: ScriptedServer;
@@ -12,16 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const GROUP = {
-  id: 7,
-  name: "Team 7",
-  key: "team-7",
-  project: 13,
-  createdAt: "2019-05-03T02:28:13.264936Z",
-  createdBy: 27,
-  description: null,
-  members: [],
-};
+/** A group without members, as the spec describes it. */
+const GROUP = { ...group(7), members: [] };
 
 const FORMS: [string, () => HeadersInit][] = [
   ["a Headers", () => new Headers({ "X-Trace": "t2" })],

@@ -4,6 +4,7 @@
 import { createDeskClient, DeskNotFoundError } from "../../src/index.js";
 import { CANARY, guardCanary } from "./leak-guard.js";
 import { reply, type ScriptedServer, startScriptedServer } from "./scripted-server.js";
+import { group } from "../helpers/groups.js";
 
 guardCanary(CANARY);
 let server: ScriptedServer;
@@ -18,16 +19,8 @@ const desk = () =>
 const listings = () => server.arrivals.filter((arrival) => /^\/groups(\?|$)/.test(arrival.url));
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const GROUP = {
-  id: 7,
-  name: "Team 7",
-  key: "team-7",
-  project: 13,
-  createdAt: "2019-05-03T02:28:13.264936Z",
-  createdBy: 27,
-  description: null,
-  members: [],
-};
+/** A group without members, as the spec describes it. */
+const GROUP = { ...group(7), members: [] };
 
 test("Promise.prototype.then.call on a DeskPromise gets the value", async () => {
   server.script(reply(200, GROUP));

@@ -6,6 +6,7 @@ import { createDeskClient, DeskConnectionError, DeskValidationError } from "../.
 import type { paths } from "../../src/types.js";
 import { CANARY, guardCanary } from "./leak-guard.js";
 import { refusedPort, reply, type ScriptedServer, startScriptedServer } from "./scripted-server.js";
+import { group } from "../helpers/groups.js";
 
 guardCanary(CANARY);
 let server: ScriptedServer;
@@ -14,16 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const GROUP = {
-  id: 7,
-  name: "Team 7",
-  key: "team-7",
-  project: 13,
-  createdAt: "2019-05-03T02:28:13.264936Z",
-  createdBy: 27,
-  description: null,
-  members: [],
-};
+/** A group without members, as the spec describes it. */
+const GROUP = { ...group(7), members: [] };
 
 /** The `code` nearest the top of an error's cause chain, if any. */
 function codeIn(error: unknown): unknown {

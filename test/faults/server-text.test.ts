@@ -6,6 +6,7 @@ import { createDeskClient, DeskNotFoundError, DeskServerError, type Logger } fro
 import { CANARY, guardCanary } from "./leak-guard.js";
 import { rawAnswer } from "./raw-answer.js";
 import { reply, type ScriptedServer, startScriptedServer } from "./scripted-server.js";
+import { group } from "../helpers/groups.js";
 
 const guard = guardCanary(CANARY);
 let server: ScriptedServer;
@@ -24,16 +25,8 @@ const MESSAGE_OWN_TEXT = 200;
 /** What the client's own words add to a debug line (method, URL, request headers, names). */
 const LINE_OWN_TEXT = 1000;
 
-const GROUP = {
-  id: 7,
-  name: "Team 7",
-  key: "team-7",
-  project: 13,
-  createdAt: "2019-05-03T02:28:13.264936Z",
-  createdBy: 27,
-  description: null,
-  members: [],
-};
+/** A group without members, as the spec describes it. */
+const GROUP = { ...group(7), members: [] };
 
 /** A client whose log lines, at every level, are kept. */
 function client(options = {}) {
