@@ -9,6 +9,7 @@ import addFormats from "ajv-formats";
 import { compileAnswers } from "../scripts/lib/answer-validators.mjs";
 import { root } from "../scripts/lib/root.mjs";
 import { pairedRounds } from "./pairing.mjs";
+import { group } from "./payloads.mjs";
 
 export const PARSE = "JSON.parse";
 export const PARSE_AGAIN = "JSON.parse, again (A/A)";
@@ -19,15 +20,6 @@ export const FULL = 'parse + check + formats "full"';
 /** A page of `limit` groups shaped like the stand-in server's, as text. */
 function pageText(limit) {
   const origin = "http://127.0.0.1:4010";
-  const group = (id) => ({
-    id,
-    name: `Team ${id}`,
-    key: `team-${id}`,
-    project: 13,
-    createdAt: "2019-05-03T02:28:13.264936Z",
-    createdBy: 27,
-    description: "Billing questions",
-  });
   return JSON.stringify({
     count: 100_000,
     previous: `${origin}/groups?limit=${limit}&offset=0`,

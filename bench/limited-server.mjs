@@ -8,6 +8,7 @@
 // {ready: true}; {stats: true} answers {requests, rejected, maxInFlight}.
 import { createServer } from "node:http";
 import { performance } from "node:perf_hooks";
+import { group } from "./payloads.mjs";
 
 let latencyMs = 0;
 let rate = 100;
@@ -38,16 +39,7 @@ const server = createServer({ keepAlive: true, keepAliveTimeout: 60_000 }, (req,
   const id = Number(/\/groups\/(\d+)$/.exec(req.url ?? "")?.[1] ?? 0);
   const text = waitSeconds
     ? JSON.stringify({ message: "Too many requests." })
-    : JSON.stringify({
-        id,
-        name: `Team ${id}`,
-        key: `team-${id}`,
-        project: 13,
-        createdAt: "2019-05-03T02:28:13.264936Z",
-        createdBy: 27,
-        description: "Billing questions",
-        members: [],
-      });
+    : JSON.stringify({ ...group(id), members: [] });
   const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(text) };
   req.resume();
   setTimeout(() => {

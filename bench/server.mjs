@@ -5,29 +5,9 @@
 // team) and GET /groups?limit&offset with pages over TOTAL groups (argv[2], default 100000).
 // Prints {"url": ...} as its first stdout line.
 import { createServer } from "node:http";
+import { group, members } from "./payloads.mjs";
 
 const total = Number(process.argv[2] ?? 100_000);
-
-/** Agents as the vendor's examples show them, with the optional connection fields. */
-const MEMBER_NAMES = ["Julia", "Jeff", "Mina", "Oscar", "Priya"];
-const members = MEMBER_NAMES.map((name, i) => ({
-  id: 28 + i,
-  displayName: name,
-  email: `${name.toLowerCase()}_cake@example.com`,
-  photoThumbnailUrl: `https://file.example.com/profile_images/smile_${name.toLowerCase()}.png`,
-  connection: "ONLINE",
-  connectionUpdatedAt: "2019-05-03T02:28:13.264936Z",
-}));
-
-const group = (id) => ({
-  id,
-  name: `Team ${id}`,
-  key: `team-${id}`,
-  project: 13,
-  createdAt: "2019-05-03T02:28:13.264936Z",
-  createdBy: 27,
-  description: "Billing questions",
-});
 
 const pages = new Map();
 function page(origin, limit, offset) {
