@@ -42,7 +42,7 @@ export class PagePromise<Page extends PageOf<Item>, Item extends { id: number }>
 
   /** Every item across pages, each once (see docs/guides/pagination.md on offset paging). */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const step of this.#walk()) yield* step.fresh;
+    for await (const step of this.#walk()) for (const item of step.fresh) yield item;
   }
 
   /** Every page as the server sent it, under the same rules as the items. */
