@@ -8,7 +8,7 @@ import { answerValidators, type AnswerError } from "../../generated/answers.js";
 import * as spec from "../../generated/spec.js";
 import type { Violation } from "../errors.js";
 import type { Log } from "./log.js";
-import { fail } from "./validate.js";
+import { checkValue } from "./validate.js";
 
 /** The operations whose 2xx answer has a generated validator. */
 export type OperationId = keyof typeof answerValidators;
@@ -26,13 +26,7 @@ const NAMED_AT_MOST = 10;
 
 /** Throws `DeskValidationError` unless `value` is undefined or a mode. */
 export function checkValidateResponses(value: unknown): ValidateResponses | undefined {
-  if (value !== undefined && !VALIDATE_RESPONSES_MODES.includes(value as ValidateResponses)) {
-    fail(
-      "validateResponses",
-      value,
-      `must be one of ${VALIDATE_RESPONSES_MODES.map((m) => `"${m}"`).join(", ")}`,
-    );
-  }
+  if (value !== undefined) checkValue("validateResponses", value, { enum: VALIDATE_RESPONSES_MODES });
   return value as ValidateResponses | undefined;
 }
 

@@ -70,7 +70,10 @@ export function describeRule(rule: Rule): string {
     parts.push(`must be ${rule.minLength ?? 0} to ${rule.maxLength ?? "any number of"} characters`);
     if (rule.pattern) parts.push(`matching ${rule.pattern}`);
   } else if (rule.type) parts.push(`must be a ${rule.type}`);
-  if (rule.enum) parts.push(`one of ${rule.enum.map((v) => JSON.stringify(v)).join(", ")}`);
+  if (rule.enum) {
+    const values = rule.enum.map((v) => JSON.stringify(v)).join(", ");
+    parts.push(parts.length > 0 ? `one of ${values}` : `must be one of ${values}`);
+  }
   return parts.join(" ");
 }
 
