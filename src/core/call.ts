@@ -146,10 +146,7 @@ function parseBody<T>(
   try {
     body = JSON.parse(text);
   } catch {
-    const type = showServerText(response.headers.get("content-type") ?? "no content type");
-    const shown = excerpt(text);
-    const problem = text.trim() ? `the body is not valid JSON (${type}): ${shown}` : "the body is empty";
-    throw warned(invalidAnswer(info, { ...statusOf(response), body: shown }, problem), log);
+    throw notJson(info, response, text, log);
   }
   const { readable, operationId, mode } = rules;
   let violations: readonly Violation[] = readable(body);
@@ -161,6 +158,18 @@ function parseBody<T>(
   const problem = `the body is not the documented shape: ${describeViolations(violations)}`;
   const error = invalidAnswer(info, { ...statusOf(response), body }, problem, violations);
   throw usable ? error : warned(error, log);
+}
+
+/** The error of a 2xx body that is not JSON (or is empty), said at warn level. The text is
+ *  quoted, cut and escaped, when the caller has it (openapi-fetch keeps it from `desk.raw`). */
+export function notJson(info: CallInfo, response: Response, text: string | undefined, log: Log) {
+  if (text !== undefined && !text.trim()) {
+    return warned(invalidAnswer(info, statusOf(response), "the body is empty"), log);
+  }
+  const type = showServerText(response.headers.get("content-type") ?? "no content type");
+  const shown = text === undefined ? "" : excerpt(text);
+  const problem = `the body is not valid JSON (${type})${shown && `: ${shown}`}`;
+  return warned(invalidAnswer(info, { ...statusOf(response), body: shown || undefined }, problem), log);
 }
 
 /** `first`, then those of `second` it does not hold. */

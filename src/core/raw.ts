@@ -5,19 +5,17 @@
 // is not JSON is a `DeskInvalidResponseError` instead of a bare SyntaxError. HTTP errors come
 // back as openapi-fetch gives them: `{ error, response }`.
 import type { Client } from "openapi-fetch";
-import { type CallInfo, invalidAnswer } from "../errors.js";
+import type { CallInfo } from "../errors.js";
 import type { paths } from "../types.js";
-import { asDeskError, type CallContext } from "./call.js";
-import { checkCallOptions } from "./call-options.js";
-import { checkHeaders, headersForOpenapiFetch } from "./headers.js";
+import { asDeskError, type CallContext, notJson } from "./call.js";
+import { checkRequestOptions } from "./call-options.js";
 import type { Middlewares } from "./middleware.js";
-import { showServerText } from "./server-text.js";
 import { fail } from "./validate.js";
 
 /** What a raw call may carry besides openapi-fetch's own options. */
 interface RawInit {
   fetch?: unknown;
-  headers?: unknown;
+  headers?: HeadersInit;
   parseAs?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -40,35 +38,33 @@ export function guardRaw(context: CallContext, middlewares: Middlewares): Client
   for (const method of METHODS) {
     const send = client[method] as (path: unknown, init?: object) => Promise<unknown>;
     guarded[method] = async (path: unknown, init: RawInit = {}) => {
-      const { timeoutMs, maxRetries, maxResponseBytes, fetchOptions, ...rest } = init;
+      const { timeoutMs, maxRetries, maxResponseBytes, fetchOptions, signal, headers, ...rest } = init;
       if (rest.fetch !== undefined)
         fail("fetch", rest.fetch, "is the client's; pass fetch to createDeskClient");
-      checkHeaders("headers", rest.headers as HeadersInit | undefined);
-      const overrides = checkCallOptions({ timeoutMs, maxRetries, maxResponseBytes, fetchOptions });
-      const settings = { ...context.settings, ...overrides };
+      // The same checks as a resource method's options, headers the client owns included.
+      const checked = checkRequestOptions({
+        timeoutMs,
+        maxRetries,
+        maxResponseBytes,
+        fetchOptions,
+        signal,
+        headers,
+      });
+      const settings = { ...context.settings, ...checked.overrides };
       const info: CallInfo = { method, url: `${context.baseUrl}${String(path)}`, attempts: 0 };
       let answered: Response | undefined;
       const fetch = async (request: Request) => {
-        answered = await context.transport.send(request, { settings, signal: rest.signal, info });
+        answered = await context.transport.send(request, { settings, signal: checked.signal, info });
         return answered;
       };
-      const headers = headersForOpenapiFetch(rest.headers as HeadersInit | undefined);
       try {
-        return await send(path, { ...rest, headers, fetch });
+        return await send(path, { ...rest, signal, headers: checked.headers, fetch });
       } catch (error) {
         // openapi-fetch parses a 2xx body as JSON by default, and throws what JSON.parse throws
         // (a SyntaxError of the realm the platform's Response lives in: checked by name).
-        if (
-          (error as Error | undefined)?.name === "SyntaxError" &&
-          answered?.ok &&
-          (rest.parseAs ?? "json") === "json"
-        ) {
-          const { status, headers: answeredHeaders } = answered;
-          const type = showServerText(answeredHeaders.get("content-type") ?? "no content type");
-          const problem = `the body is not valid JSON (${type})`;
-          const invalid = invalidAnswer(info, { status, headers: answeredHeaders }, problem);
-          context.log.warn(invalid.message);
-          throw invalid;
+        const notJsonAnswer = (error as Error | undefined)?.name === "SyntaxError" && answered?.ok;
+        if (notJsonAnswer && (rest.parseAs ?? "json") === "json") {
+          throw notJson(info, answered!, undefined, context.log);
         }
         throw asDeskError(error);
       }
