@@ -116,8 +116,9 @@ const ERROR_CLASS_BY_STATUS: Readonly<Record<number, typeof DeskApiError>> = {
   429: DeskRateLimitError,
 };
 
-/** No answer: the connection failed or broke before the response was read. The `cause` is
- *  the runtime's own error (with its `code`, such as `ECONNREFUSED`). */
+/** No answer: the connection failed or broke before the response was read. The `cause` is a
+ *  copy of the runtime's error: its message (token masked) and its `code`, such as
+ *  `ECONNREFUSED` (the error itself may quote the request, token header included). */
 export class DeskConnectionError extends DeskError {
   override name = "DeskConnectionError";
   declare readonly method: string;

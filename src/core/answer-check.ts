@@ -7,11 +7,9 @@
 import { answerValidators, type AnswerError } from "../../generated/answers.js";
 import * as spec from "../../generated/spec.js";
 import type { Violation } from "../errors.js";
+import type { OperationId } from "./call.js";
 import type { Log } from "./log.js";
 import { checkValue } from "./validate.js";
-
-/** The operations whose 2xx answer has a generated validator. */
-export type OperationId = keyof typeof answerValidators;
 
 /** What the client does with an answer that is not the documented shape. */
 export type ValidateResponses = "off" | "warn" | "throw";
