@@ -97,9 +97,12 @@ function listening(url: string): Promise<boolean> {
   });
 }
 
-/** Polls `check` every 100 ms until it holds (10 s at most); returns its last answer. */
+/** Polls `check` every 100 ms until it holds, for 30 s at most (on a loaded two-core machine,
+ *  with Jest's other workers and Chromium beside it, stopping a server can take seconds);
+ *  returns its last answer. */
 async function eventually(check: () => boolean | Promise<boolean>): Promise<boolean> {
-  for (let i = 0; i < 100; i++) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     if (await check()) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
