@@ -4,22 +4,38 @@
 // (generated/openapi.json) with Redoc's script inlined; client/ is the TypeScript client's
 // reference, rendered by TypeDoc from src/index.ts. The two link to each other.
 // Prints each output's path and size; exits non-zero when a build fails or the Redoc page
-// would load anything from another host. `npm start` relies on these paths and the exit code.
+// would load anything from another host. With --if-stale it builds only when a page is missing
+// or older than what it is built from (`npm test` builds before Jest; `npm start` and the docs
+// tests ask with --if-stale). Builds of one folder take turns (a lock beside it), so a suite
+// and `npm start` never write the same files at once. `npm start` relies on these paths and
+// the exit code.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { buildClientReference } from "./lib/client-reference.mjs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { readCommandLine } from "./lib/command-line.mjs";
 import { root } from "./lib/root.mjs";
 
-const usage = `Usage: node scripts/docs.mjs [--out FILE]
+const usage = `Usage: node scripts/docs.mjs [--if-stale]
 
-Builds the Redoc page at FILE (default: build/docs/index.html) and the TypeScript client's
-reference in client/ beside it.`;
+Builds the Redoc page at build/docs/index.html and the TypeScript client's reference in
+build/docs/client/; with --if-stale, only when either is missing or older than what it is
+built from.`;
 
-const args = readCommandLine("docs", { usage, options: { out: { type: "string" } } });
-const out = resolve(args.out ?? join(root, "build", "docs", "index.html"));
+const args = readCommandLine("docs", { usage, options: { "if-stale": { type: "boolean" } } });
+const out = join(root, "build", "docs", "index.html");
+const clientPage = join(dirname(out), "client", "index.html");
 const spec = join(root, "generated", "openapi.json");
 const quiet = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
 
@@ -89,7 +105,60 @@ function redocConfig() {
   };
 }
 
-try {
+/** What the site is built from: the spec, the client's sources, the guides and their order
+ *  (README), the version and the tools (package.json and its lockfile), and the build itself. */
+const sources = [
+  spec,
+  "src",
+  "docs",
+  "README.md",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.build.json",
+  "scripts/docs.mjs",
+  "scripts/lib/client-reference.mjs",
+].map((source) => resolve(root, source));
+
+/** Whether both pages exist and are at least as new as every file they are built from. */
+function upToDate() {
+  const files = sources.flatMap((source) =>
+    statSync(source).isDirectory()
+      ? readdirSync(source, { recursive: true }).map((file) => join(source, file))
+      : [source],
+  );
+  const newest = Math.max(...files.map((file) => statSync(file).mtimeMs));
+  return [out, clientPage].every((page) => existsSync(page) && statSync(page).mtimeMs >= newest);
+}
+
+/** A lock held longer than this was left by a build that died. */
+const staleLockMs = 5 * 60_000;
+
+/** Runs `build` holding the folder's lock (a directory beside it: making one is atomic). */
+async function underLock(build) {
+  const lock = `${dirname(out)}.lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > staleLockMs) rmSync(lock, { recursive: true, force: true });
+      await sleep(200);
+    }
+  }
+  try {
+    await build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const shown = (path) => relative(process.cwd(), path) || path;
+
+/** Builds the Redoc page at `out`, offline and self-contained; prints its path and size. */
+function buildRedocPage() {
   mkdirSync(dirname(out), { recursive: true });
   // Write next to the target and rename, so a reader never sees a half-written page.
   const partial = join(dirname(out), `.partial-${process.pid}.html`);
@@ -118,9 +187,21 @@ try {
     rmSync(dirname(config), { recursive: true, force: true });
   }
   const kib = Math.round(statSync(out).size / 1024);
-  console.log(`docs: ${relative(process.cwd(), out) || out} (${kib} KiB, self-contained)`);
-  const client = await buildClientReference(dirname(out));
-  console.log(`docs: ${relative(process.cwd(), client)} (the TypeScript client reference, TypeDoc)`);
+  console.log(`docs: ${shown(out)} (${kib} KiB, self-contained)`);
+}
+
+try {
+  await underLock(async () => {
+    if (args["if-stale"] && upToDate()) {
+      console.log(`docs: ${shown(out)} and ${shown(clientPage)} are up to date`);
+      return;
+    }
+    buildRedocPage();
+    // TypeDoc loads in about a second: only when there is something to build.
+    const { buildClientReference } = await import("./lib/client-reference.mjs");
+    const client = await buildClientReference(dirname(out));
+    console.log(`docs: ${shown(client)} (the TypeScript client reference, TypeDoc)`);
+  });
 } catch (error) {
   const detail = error.stderr?.toString().trim() || error.message;
   console.error(`docs: build failed: ${detail}`);

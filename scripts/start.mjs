@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // npm start, the main job on a fresh clone: builds the docs when they are missing or older
-// than the bundled spec or src/, then serves the Prism mock and the docs (Redoc at /, the
+// than what they are built from, then serves the Prism mock and the docs (Redoc at /, the
 // client reference at /client/) until Ctrl-C, SIGTERM or the death of its parent. Both
 // servers run in this one process, so no server outlives it.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseCommandLine, UsageError } from "./lib/command-line.mjs";
 import { condensedLog, mockBanner } from "./lib/mock-console.mjs";
@@ -12,18 +12,17 @@ import { exposedWarning, isLoopback, mockAddress, portOption } from "./lib/ports
 import { startPrism } from "./lib/prism.mjs";
 import { runUntilStopped } from "./lib/run-until-stopped.mjs";
 import { mockMode, modeOptions, modeUsage } from "./lib/mock-mode.mjs";
-import { mockUrl, root, specFile } from "./lib/spec-facts.mjs";
+import { mockUrl, root } from "./lib/spec-facts.mjs";
 import { close, createStaticServer, listen } from "./lib/static-server.mjs";
 
 const docsPage = join(root, "build", "docs", "index.html");
-const clientPage = join(root, "build", "docs", "client", "index.html");
 const docsScript = join(root, "scripts", "docs.mjs");
 const defaultDocsPort = 8080;
 
 const usage = `
 Usage: npm start -- [--host H] [--port N] [--docs-port N]
 
-Builds the docs when they are missing or older than the spec or src/, then serves the Prism
+Builds the docs when they are missing or older than their sources, then serves the Prism
 mock and the docs until Ctrl-C or SIGTERM.
 
   --host H        interface for both servers (or HOST=H; default ${mockUrl.hostname})
@@ -33,17 +32,10 @@ ${modeUsage(18)}
   --help          this text
 `;
 
-/** Runs scripts/docs.mjs unless build/docs/index.html is at least as new as the spec. */
+/** Builds the docs when they are missing or stale (scripts/docs.mjs decides, and waits for a
+ *  build already under way). */
 function ensureDocs() {
-  // Both pages (Redoc's and the client reference) must be as new as the spec and all of src/.
-  const sources = [
-    specFile,
-    ...readdirSync(join(root, "src"), { recursive: true }).map((f) => join(root, "src", f)),
-  ];
-  const newest = Math.max(...sources.map((file) => statSync(file).mtimeMs));
-  if ([docsPage, clientPage].every((page) => existsSync(page) && statSync(page).mtimeMs >= newest)) return;
-  console.log("Building the docs (node scripts/docs.mjs)...");
-  const run = spawnSync(process.execPath, [docsScript], { cwd: root, stdio: "inherit" });
+  const run = spawnSync(process.execPath, [docsScript, "--if-stale"], { cwd: root, stdio: "inherit" });
   if (run.status !== 0 || !existsSync(docsPage)) {
     throw new UsageError(`the docs build failed (node scripts/docs.mjs exited ${run.status ?? run.signal})`);
   }

@@ -1,19 +1,18 @@
-// The TypeScript client's reference (TypeDoc, built by `npm run docs` into client/ beside the
-// Redoc page), served on loopback as `npm start` serves it (TypeDoc's icon sprite cannot load
+// The TypeScript client's reference (TypeDoc, built by `npm run docs` into build/docs/client/
+// beside the Redoc page), served on loopback as `npm start` serves it (TypeDoc's icon sprite cannot load
 // from file://) and opened in headless Chromium with every other request blocked: it loads
 // nothing from another host, logs no error, documents createDeskClient, every option and
 // every error class the package exports, and links to the HTTP API reference and back.
 // Screenshots at desktop and phone widths land in artifacts/.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { extname, join, sep } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import ts from "typescript";
 import * as api from "../../src/index";
 import { root } from "../helpers/spec";
+import { builtDocs, docsDir as docs } from "./built-docs";
 import { blockNetwork, browserSuite, launchChromium } from "./chromium";
 import { seriousViolations } from "./axe";
 import { docFiles } from "./markdown";
@@ -69,18 +68,13 @@ browserSuite("the TypeScript client reference in Chromium, offline", () => {
   let context: BrowserContext;
   let page: Page;
   let blocked: string[];
-  let docs: string;
   let server: Server | undefined;
   let origin: string;
   const errors: string[] = [];
   const clientIndex = () => `${origin}/client/index.html`;
 
   beforeAll(async () => {
-    docs = mkdtempSync(join(tmpdir(), "desk-docs-"));
-    execFileSync(process.execPath, [join(root, "scripts", "docs.mjs"), "--out", join(docs, "index.html")], {
-      cwd: root,
-      stdio: "pipe",
-    });
+    builtDocs();
     ({ server, origin } = await serve(docs));
     browser = await launchChromium();
     context = await browser.newContext({ viewport: viewports.desktop });
@@ -97,7 +91,6 @@ browserSuite("the TypeScript client reference in Chromium, offline", () => {
     await browser?.close();
     server?.closeAllConnections();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    if (docs) rmSync(docs, { recursive: true, force: true });
   });
 
   it("is built by the docs script beside the Redoc page", () => {
