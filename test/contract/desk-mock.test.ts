@@ -2,20 +2,23 @@
 // suite runs it: each mock has its own state, reset() restores the seed, a seed of one's own is
 // checked against the spec, fifty concurrent adds all land, static mode keeps the examples, an
 // answer that breaks the spec is a 500 naming the rule, and stop() resolves twice, in bounded
-// time. The entry is an ES module that Jest's CommonJS mode cannot load: each case runs in a
-// Node process of its own, on loopback, and prints what it saw as JSON.
-import { execFile } from "node:child_process";
+// time. The entry is an ES module that Jest's CommonJS mode cannot load: the cases run in one
+// Node process of this file's own, as a consumer's suite runs its mocks in one process, each
+// starting and stopping mocks of its own on loopback, and send back what they saw as JSON.
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { createInterface } from "node:readline";
 import { root } from "../helpers/spec.js";
 
 const entry = join(root, "dist", "testing.mjs");
 
-/** Runs `body` (an async function body with `startDeskMock`, `call` and `root` in scope) and returns what it prints. */
-async function inNode(body: string): Promise<unknown> {
-  const code = `
+/** The process's code: it reads one case a line (a JSON string: an async function body with
+ *  `startDeskMock`, `call`, `headers` and `root` in scope), runs it, and writes one line back:
+ *  `{ "result": ... }` or `{ "error": "..." }`. */
+const runnerCode = `
+import { createInterface } from "node:readline";
 import { startDeskMock } from ${JSON.stringify(entry)};
 const root = ${JSON.stringify(root)};
 const headers = { SENDBIRDDESKAPITOKEN: "t", "Content-Type": "application/json" };
@@ -26,13 +29,41 @@ async function call(mock, method, path, body, extra = {}) {
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
-const result = await (async () => { ${body} })();
-console.log(JSON.stringify(result));`;
-  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", code], {
-    cwd: root,
-    timeout: 60_000,
-  });
-  return JSON.parse(stdout);
+const AsyncFunction = (async () => {}).constructor;
+for await (const line of createInterface({ input: process.stdin })) {
+  let answer;
+  try {
+    const run = new AsyncFunction("startDeskMock", "call", "headers", "root", JSON.parse(line));
+    answer = { result: await run(startDeskMock, call, headers, root) };
+  } catch (error) {
+    answer = { error: String(error?.stack ?? error) };
+  }
+  process.stdout.write(JSON.stringify(answer) + "\\n");
+}`;
+
+let runner: ChildProcessWithoutNullStreams;
+let answers: AsyncIterator<string>;
+
+beforeAll(() => {
+  runner = spawn(process.execPath, ["--input-type=module", "-e", runnerCode], { cwd: root });
+  runner.stderr.pipe(process.stderr);
+  answers = createInterface({ input: runner.stdout })[Symbol.asyncIterator]();
+});
+
+afterAll(async () => {
+  const exited = new Promise((resolve) => runner.once("exit", (code, signal) => resolve(signal ?? code)));
+  runner.stdin.end();
+  expect(await exited).toBe(0);
+});
+
+/** Runs `body` in the file's Node process (the cases run one at a time) and returns what it returned. */
+async function inNode(body: string): Promise<unknown> {
+  runner.stdin.write(`${JSON.stringify(body)}\n`);
+  const { value, done } = await answers.next();
+  if (done) throw new Error(`the cases' Node process ended (exit code ${runner.exitCode})`);
+  const answer = JSON.parse(value) as { result?: unknown; error?: string };
+  if (answer.error !== undefined) throw new Error(answer.error);
+  return answer.result;
 }
 
 const startsPrism = 90_000;
@@ -187,10 +218,12 @@ test(
       socket.write("GET /groups HTTP/1.1\\r\\nHost: x\\r\\n");
       await new Promise((resolve) => setTimeout(resolve, 100));
       const started = Date.now();
+      let timer;
       const first = await Promise.race([
         mock.stop().then(() => "resolved", (error) => "rejected: " + error.message),
-        new Promise((resolve) => setTimeout(() => resolve("still running after 5 s"), 5000)),
+        new Promise((resolve) => (timer = setTimeout(() => resolve("still running after 5 s"), 5000))),
       ]);
+      clearTimeout(timer);
       const took = Date.now() - started;
       const second = await mock.stop().then(() => "resolved", (error) => "rejected: " + error.message);
       socket.destroy();
