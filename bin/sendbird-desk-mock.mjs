@@ -34,6 +34,10 @@ state; a request that breaks the spec gets a 400 whose message names the rule.`;
 const defaultPort = 4010;
 /** How often the parent process is checked: a launcher killed outright sends no signal. */
 const parentPollMs = 500;
+/** The process that started this one, and its parent, read at once: a launcher may be killed
+ *  as soon as it reads the ready line, before the watch below begins (on a loaded machine). */
+const parent = process.ppid;
+const grandparent = parentOf(parent);
 /** This package's folder: its spec is served, and Prism is resolved from there (a peer). */
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -113,8 +117,6 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(signal, () =>
 // runs the bin through a shell (npx -> sh -c -> node), and that shell outlives npx: so the mock
 // watches its parent and its parent's parent, and stops when either is gone (this process, or
 // the shell, is then adopted by another one and its parent PID changes).
-const parent = process.ppid;
-const grandparent = parentOf(parent);
 const parentWatch = setInterval(() => {
   if (process.ppid !== parent) stop(`the process that started it (${parent}) is gone`);
   else if (grandparent > 1 && !alive(grandparent))

@@ -4,6 +4,10 @@
 
 /** How often the parent process is checked (a process manager may SIGKILL it). */
 const parentPollMs = 500;
+/** The process that started the script, read when the script loads: a parent that dies after
+ *  the script prints that it is ready, but before its services are watched (a caller that
+ *  kills npm as soon as it reads that line, on a loaded machine), must still count as gone. */
+const parent = process.ppid;
 
 /**
  * services: [{ name, stop: () => Promise, exited: Promise }]. Resolves to the exit code
@@ -28,7 +32,6 @@ export function runUntilStopped(services) {
     for (const signal of signals) process.on(signal, onSignal);
     // When the parent dies (npm killed with SIGKILL), this process is adopted by another one:
     // its parent PID changes, and nobody is left to stop it but itself.
-    const parent = process.ppid;
     const parentWatch = setInterval(() => {
       if (process.ppid !== parent) stopAll(0, `the parent process (${parent}) is gone: stopping ${names}...`);
     }, parentPollMs);
