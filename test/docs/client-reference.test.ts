@@ -193,6 +193,17 @@ browserSuite("the TypeScript client reference in Chromium, offline", () => {
     60_000,
   );
 
+  it("has no serious or critical axe-core violation at a phone's width, where links sit closest", async () => {
+    const view = await context.newPage();
+    try {
+      await view.setViewportSize(viewports.phone);
+      await view.goto(clientIndex(), { waitUntil: "load" });
+      expect(await seriousViolations(view)).toEqual([]);
+    } finally {
+      await view.close();
+    }
+  }, 60_000);
+
   it("links to the HTTP API reference, which links back", async () => {
     await page.getByRole("link", { name: "HTTP API reference" }).first().click();
     await page.waitForURL(`${origin}/index.html`);
