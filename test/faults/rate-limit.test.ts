@@ -98,12 +98,15 @@ it("maxConcurrency: 4 never has more than 4 requests in flight, and the rest wai
 
 it("a client that never sees a 429 sends as before: every call at once, unpaced, nothing waiting", async () => {
   const open = { now: 0, most: 0 };
-  server.script(slow(ok, 100, open));
+  // Each answer takes a second: long enough for all 32 to arrive first even on a loaded machine
+  // (a tenth of that was not, under Jest's workers on two cores).
+  const answerMs = 1_000;
+  server.script(slow(ok, answerMs, open));
   const desk = createDeskClient({ baseUrl: server.url, apiToken: CANARY });
   const calls = Array.from({ length: 32 }, () => desk.groups.get(77));
   await server.arrived(32);
   const arrivals = server.arrivals.map((a) => a.at);
-  expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeLessThan(100); // all before any answer
+  expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeLessThan(answerMs); // all before any answer
   expect(desk.rateLimit).toMatchObject({ pace: undefined, waiting: 0, inFlight: 32, maxConcurrency: 32 });
   await expect(Promise.all(calls)).resolves.toHaveLength(32);
   expect(open.most).toBe(32);
