@@ -130,21 +130,51 @@ function upToDate() {
   return [out, clientPage].every((page) => existsSync(page) && statSync(page).mtimeMs >= newest);
 }
 
-/** A lock held longer than this was left by a build that died. */
-const staleLockMs = 5 * 60_000;
+/** A lock without its holder's PID, older than this, was left by a build that died at once. */
+const orphanLockMs = 60_000;
 
-/** Runs `build` holding the folder's lock (a directory beside it: making one is atomic). */
+/** Whether process `pid` is running. */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+/** The PID written in a lock, or undefined before its holder has written it. */
+function holderOf(file) {
+  try {
+    return Number(readFileSync(file, "utf8")) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `build` holding the folder's lock: a directory beside it (making one is atomic) with
+ *  the holder's PID inside, so a lock left by a build that was killed (Ctrl-C) is taken over
+ *  at once instead of waited for. */
 async function underLock(build) {
   const lock = `${dirname(out)}.lock`;
+  const holderFile = join(lock, "pid");
   mkdirSync(dirname(lock), { recursive: true });
-  for (;;) {
+  for (let told = false; ;) {
     try {
       mkdirSync(lock);
+      writeFileSync(holderFile, String(process.pid));
       break;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       const held = statSync(lock, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > staleLockMs) rmSync(lock, { recursive: true, force: true });
+      if (!held) continue; // released meanwhile
+      const holder = holderOf(holderFile);
+      if (holder ? !running(holder) : Date.now() - held.mtimeMs > orphanLockMs) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!told) console.log(`docs: waiting for the build under way (process ${holder ?? "starting"})`);
+      told = true;
       await sleep(200);
     }
   }
