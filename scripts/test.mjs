@@ -16,7 +16,9 @@ import { root } from "./lib/root.mjs";
 /** The npm scripts of step 2, with their arguments. */
 const checks = [["lint"], ["lint:spec"], ["typecheck"], ["build"], ["docs", "--", "--if-stale"]];
 
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+/** npm, as the one running this script (`npm test` says where its CLI is), else from PATH. */
+const npm = (...args) =>
+  process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, ...args]] : ["npm", args];
 const running = new Set();
 
 /** Runs `command`; resolves to its exit code (or signal), its output when captured, and its time. */
@@ -55,10 +57,10 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-const setup = await run(npm, ["run", "-s", "setup:tools"], { capture: false });
+const setup = await run(...npm("run", "-s", "setup:tools"), { capture: false });
 if (!setup.ok) process.exit(1);
 
-const results = await Promise.all(checks.map((args) => run(npm, ["run", "-s", ...args], { capture: true })));
+const results = await Promise.all(checks.map((args) => run(...npm("run", "-s", ...args), { capture: true })));
 checks.forEach(([name], at) => {
   const { ok, code, output, seconds } = results[at];
   const outcome = ok ? "passed" : `failed (exit ${code})`;
