@@ -12,6 +12,7 @@ import {
   DeskNotFoundError,
   REDACTED,
 } from "../../src/index.js";
+import { group } from "../helpers/groups.js";
 import { CANARY, guardCanary, renderings } from "./leak-guard.js";
 import { refusedPort, reply, type ScriptedServer, startScriptedServer } from "./scripted-server.js";
 
@@ -91,16 +92,7 @@ describe("an error body that echoes the token in another encoding", () => {
 });
 
 describe("a 2xx that echoes the token, seen by a middleware", () => {
-  const group = (name: string) => ({
-    id: 7,
-    name,
-    key: "team-7",
-    project: 13,
-    createdAt: "2019-05-03T02:28:13.264936Z",
-    createdBy: 27,
-    description: null,
-    members: [],
-  });
+  const named = (name: string) => ({ ...group(7), name, members: [] });
 
   /** A middleware that keeps the text of every answer it is shown. */
   function watcher() {
@@ -116,7 +108,7 @@ describe("a 2xx that echoes the token, seen by a middleware", () => {
   }
 
   test("groups.get: the clone a middleware reads holds no token", async () => {
-    server.script(reply(200, group(`echo ${CANARY}`), { "x-echo": CANARY }));
+    server.script(reply(200, named(`echo ${CANARY}`), { "x-echo": CANARY }));
     const client = desk();
     const { seen, middleware } = watcher();
     client.raw.use(middleware);
@@ -127,7 +119,7 @@ describe("a 2xx that echoes the token, seen by a middleware", () => {
   });
 
   test("desk.raw.GET: the clone a middleware reads holds no token", async () => {
-    server.script(reply(200, group(`echo ${CANARY}`)));
+    server.script(reply(200, named(`echo ${CANARY}`)));
     const client = desk();
     const { seen, middleware } = watcher();
     client.raw.use(middleware);
@@ -141,20 +133,8 @@ describe("a 2xx that echoes the token, seen by a middleware", () => {
 describe("a short token that is JSON punctuation, a number or a word does not break a 2xx answer", () => {
   /** The group as a server that pretty-prints its JSON sends it, echoing the token. */
   const pretty = (token: string) =>
-    JSON.stringify(
-      {
-        id: 7,
-        name: `Team 7 ${token}`,
-        key: "team-7",
-        project: 13,
-        createdAt: "2019-05-03T02:28:13.264936Z",
-        createdBy: 27,
-        description: null,
-        members: [],
-      },
-      null,
-      1,
-    );
+    // Project 13: the token "13" must leave that number alone.
+    JSON.stringify({ ...group(7), project: 13, name: `Team 7 ${token}`, members: [] }, null, 1);
 
   test.each(["}", ":", ",", "[", "7", "13", "null"])(
     "token %j: the value comes back whole",
