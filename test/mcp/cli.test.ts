@@ -9,20 +9,11 @@ import { version } from "../../package.json";
 import { createDeskClient } from "../../src/index.js";
 import { createDeskTools, main } from "../../src/mcp/index.js";
 import { mockToken, mockUrl } from "../contract/mock.js";
+import { sink } from "./sink.js";
 
 // The catalogue is the one place an operation becomes a tool: the lists come from it.
 const catalogue = createDeskTools(createDeskClient({ baseUrl: "http://127.0.0.1:9", apiToken: "t" }));
 const READ_TOOLS = catalogue.filter((t) => t.annotations.readOnlyHint === true).map((t) => t.name);
-
-/** A writable stream that keeps what is written to it. */
-function sink() {
-  const stream = new PassThrough();
-  let text = "";
-  stream.on("data", (chunk) => {
-    text += chunk;
-  });
-  return { stream, text: () => text };
-}
 
 const env = (extra: Record<string, string> = {}) => ({ SENDBIRD_DESK_API_TOKEN: mockToken, ...extra });
 

@@ -5,16 +5,7 @@ import { createServer } from "node:net";
 import { PassThrough } from "node:stream";
 import { main } from "../../src/mcp/index.js";
 import { mockToken, mockUrl } from "../contract/mock.js";
-
-/** A writable stream that keeps what is written to it. */
-function sink() {
-  const stream = new PassThrough();
-  let text = "";
-  stream.on("data", (chunk) => {
-    text += chunk;
-  });
-  return { stream, text: () => text };
-}
+import { sink } from "./sink.js";
 
 const env = { SENDBIRD_DESK_API_TOKEN: mockToken };
 const until = async (test: () => boolean) => {
