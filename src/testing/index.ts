@@ -3,7 +3,7 @@
 // main entry never loads it.
 import type { Agent, GroupWithMembers } from "../types.js";
 import { serveMock } from "./mock-server.mjs";
-import { condenseLogEntry, locatePackage, type PrismLogEntry, servePrism } from "./prism-server.mjs";
+import { condenseLogEntry, locatePackage, type PrismLogEntry, serveProxy } from "./prism-server.mjs";
 import { REFUSED_HEADER, startUpstreamGuard } from "./upstream-guard.mjs";
 
 /** Options of startDeskMock; all are optional. */
@@ -132,7 +132,7 @@ export async function startDeskProxy(options: DeskProxyOptions): Promise<DeskMoc
   const { timeoutMs = PROXY_DEFAULTS.timeoutMs, maxResponseBytes = PROXY_DEFAULTS.maxResponseBytes } =
     options;
   const guard = await startUpstreamGuard({ upstream: options.upstream, timeoutMs, maxResponseBytes });
-  const server = await servePrism({
+  const server = await serveProxy({
     document: spec,
     from,
     port: options.port ?? 0,

@@ -31,13 +31,13 @@ export declare function locatePackage(from?: string): {
   packageDir: string | undefined;
 };
 
-/** Starts Prism as a mock of `document` (or as a proxy to `upstream`). */
-export declare function servePrism(options: {
+/** Starts Prism as a validating proxy of `document` in front of `upstream`. */
+export declare function serveProxy(options: {
   document: string;
   from: string;
   host?: string;
   port?: number;
-  upstream?: string;
+  upstream: string;
   onLog?: (entry: PrismLogEntry) => void;
 }): Promise<PrismServer>;
 

@@ -1,6 +1,7 @@
 // Prism, run in this process through its own libraries (the ones `prism mock` and `prism proxy`
-// use), so a mock or a proxy is one server that lives and dies with its caller. Prism is found
-// in the project that runs it: it is an optional peer dependency of the package.
+// use), so a mock (mock-server.mjs) or a proxy (here) is one server that lives and dies with
+// its caller. Prism is found in the project that runs it: it is an optional peer dependency
+// of the package.
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { namingBrokenRules } from "./broken-rules.mjs";
@@ -74,14 +75,12 @@ export function locatePackage(from = process.cwd()) {
 }
 
 /**
- * Starts Prism on host:port (0 = a free port) and resolves to { url, port, close } once it
- * listens. Without `upstream` it mocks `document` (request validation on, and an answer that
- * breaks the spec becomes Prism's error, like `prism mock --errors`); with `upstream` it is
- * `prism proxy`: requests go to the upstream, and every answer comes back with Prism's
- * `sl-violations` header when it breaks the spec. `onLog` receives Prism's log entries
- * ({ level, name, msg, input }).
+ * Starts Prism as `prism proxy` on host:port (0 = a free port) in front of `upstream`, and
+ * resolves to { url, port, close } once it listens: requests go to the upstream, and every
+ * answer comes back with Prism's `sl-violations` header when it breaks the spec. `onLog`
+ * receives Prism's log entries ({ level, name, msg, input }). The mock is mock-server.mjs's.
  */
-export async function servePrism({
+export async function serveProxy({
   document,
   from,
   host = "127.0.0.1",
@@ -92,16 +91,16 @@ export async function servePrism({
   const prism = loadPrism(from);
   const logger = prism.createLogger("MOCK", { level: "info" }, { write: (line) => onLog(parseLog(line)) });
   const operations = await prism.getHttpOperationsFromSpec(document);
-  const shared = {
+  const config = {
     validateRequest: true,
     validateResponse: true,
     checkSecurity: true,
     upstreamProxy: undefined,
     mock: { dynamic: false },
+    errors: false,
+    isProxy: true,
+    upstream: new URL(upstream),
   };
-  const config = upstream
-    ? { ...shared, errors: false, isProxy: true, upstream: new URL(upstream) }
-    : { ...shared, errors: true, isProxy: false };
   const server = prism.createServer(operations, {
     cors: true,
     config,
